@@ -1,0 +1,50 @@
+package secrets
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestKeyringRoundTrip talks to a real Secret Service. make test runs it
+// inside a private D-Bus session with an unlocked gnome-keyring and sets
+// STREAMWARDEN_TEST_KEYRING=1; elsewhere it is skipped rather than touch
+// the developer's own keyring.
+func TestKeyringRoundTrip(t *testing.T) {
+	if os.Getenv("STREAMWARDEN_TEST_KEYRING") != "1" {
+		t.Skip("set STREAMWARDEN_TEST_KEYRING=1 inside a private D-Bus session with gnome-keyring")
+	}
+	ctx := context.Background()
+	k := NewKeyring("streamwarden-test", 10*time.Second)
+	require.NoError(t, k.Check(ctx))
+	name := NewRef("test")
+
+	_, err := k.Get(ctx, name)
+	require.ErrorIs(t, err, ErrNotFound)
+	require.NoError(t, k.Set(ctx, name, "jellyfin-api-key"))
+	got, err := k.Get(ctx, name)
+	require.NoError(t, err)
+	assert.Equal(t, "jellyfin-api-key", got)
+	require.NoError(t, k.Set(ctx, name, "rotated"))
+	got, err = k.Get(ctx, name)
+	require.NoError(t, err)
+	assert.Equal(t, "rotated", got)
+	require.NoError(t, k.Delete(ctx, name))
+	_, err = k.Get(ctx, name)
+	require.ErrorIs(t, err, ErrNotFound)
+	require.NoError(t, k.Delete(ctx, name), "deleting twice is fine")
+}
+
+func TestKeyringWithoutServiceFailsClearly(t *testing.T) {
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+t.TempDir()+"/no-bus")
+	k := NewKeyring("streamwarden-test", 2*time.Second)
+	start := time.Now()
+	err := k.Check(context.Background())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "OS keyring")
+	assert.Less(t, time.Since(start), 5*time.Second)
+}
