@@ -31,7 +31,7 @@ func migrations() []migration {
 				created_at  INTEGER NOT NULL,
 				updated_at  INTEGER NOT NULL
 			)`,
-			`CREATE UNIQUE INDEX idx_servers_name ON servers(name)`,
+			`CREATE UNIQUE INDEX idx_servers_name ON servers(name COLLATE NOCASE)`,
 			`CREATE TABLE settings (
 				key   TEXT PRIMARY KEY,
 				value TEXT NOT NULL
