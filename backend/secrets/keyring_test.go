@@ -3,6 +3,8 @@ package secrets
 import (
 	"context"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -39,8 +41,18 @@ func TestKeyringRoundTrip(t *testing.T) {
 	require.NoError(t, k.Delete(ctx, name), "deleting twice is fine")
 }
 
+// TestKeyringWithoutServiceFailsClearly runs in a child process: the D-Bus
+// library keeps one session connection per process, so the bus address can
+// only be changed before the first keyring call.
 func TestKeyringWithoutServiceFailsClearly(t *testing.T) {
-	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+t.TempDir()+"/no-bus")
+	if os.Getenv("STREAMWARDEN_KEYRING_CHILD") != "1" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKeyringWithoutServiceFailsClearly$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "STREAMWARDEN_KEYRING_CHILD=1",
+			"DBUS_SESSION_BUS_ADDRESS=unix:path="+filepath.Join(t.TempDir(), "no-bus"))
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s", out)
+		return
+	}
 	k := NewKeyring("streamwarden-test", 2*time.Second)
 	start := time.Now()
 	err := k.Check(context.Background())
