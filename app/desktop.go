@@ -10,8 +10,10 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/wailsapp/wails/v2"
@@ -110,6 +112,20 @@ func (d *desktop) startup(wailsCtx context.Context) {
 		defer d.workers.Done()
 		<-ctx.Done()
 		unsubscribe()
+	}()
+	// SIGTERM/SIGINT close the window the normal way, so shutdown runs.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
+	d.workers.Add(1)
+	go func() {
+		defer d.workers.Done()
+		defer signal.Stop(signals)
+		select {
+		case sig := <-signals:
+			d.log.Info("quitting on signal", slog.String("signal", sig.String()))
+			runtime.Quit(wailsCtx)
+		case <-ctx.Done():
+		}
 	}()
 }
 

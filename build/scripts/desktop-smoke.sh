@@ -37,3 +37,4 @@ echo "desktop window rendered ($colours colours): $shot"
 kill -TERM "$pid"
 for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$pid" 2>/dev/null; then echo "the app did not exit on SIGTERM" >&2; exit 1; fi
+grep -q "^.*msg=stopped" "$work/app.log" || { echo "the app did not shut down cleanly" >&2; cat "$work/app.log" >&2; exit 1; }
