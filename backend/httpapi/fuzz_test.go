@@ -16,7 +16,7 @@ type echoInput struct {
 }
 
 func (echo) Struct(in echoInput) (echoInput, error) { return in, nil }
-func (echo) Pair(id int64, ok bool) (int64, error) { return id, nil }
+func (echo) Pair(id int64, ok bool) (int64, error)  { return id, nil }
 func (echo) Nothing() error                         { return nil }
 
 // FuzzCall feeds arbitrary request bodies to the generic method handler:
