@@ -15,7 +15,7 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 curl -fsS "$url/api/health" | grep -q '"status":"ok"'
-curl -fsS "$url/" | grep -qi '<div id="app"'
+curl -fsS "$url/" | grep -qi '<div id="app"' || { echo 'the UI is not served' >&2; exit 1; }
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url/api/Servers/List" -H 'Content-Type: application/json' -d '[]')
 [ "$code" = 401 ] || { echo "unauthenticated call answered $code" >&2; exit 1; }
 user=$(docker inspect -f '{{.Config.User}}' "$name")
