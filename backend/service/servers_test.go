@@ -165,7 +165,7 @@ func TestConnectionTests(t *testing.T) {
 	assert.Equal(t, "1.41.3.9314", res.Version)
 	assert.Equal(t, "abc123", res.MachineID)
 
-	res, err = f.set.Servers.TestSettings(0, ServerInput{Kind: "plex", Name: "P", URL: plex.URL, Token: "wrong-token"})
+	res, err = f.set.Servers.TestSettings(0, ServerInput{Kind: "plex", URL: plex.URL, Token: "wrong-token"})
 	require.NoError(t, err)
 	assert.False(t, res.OK)
 	assert.Equal(t, "unauthorized", res.Reason)

@@ -1,0 +1,20 @@
+// The backend API: the generated bindings, which call either the desktop
+// shell's injected methods or the browser shim.
+export * as Servers from '../../wailsjs/go/service/Servers'
+export * as System from '../../wailsjs/go/service/System'
+export * as APIKeys from '../../wailsjs/go/service/APIKeys'
+export { EventsOn } from '../../wailsjs/runtime/runtime'
+export type { service } from '../../wailsjs/go/models'
+
+/** Event names emitted by the backend. */
+export const EVENTS = {
+  serversChanged: 'servers:changed',
+} as const
+
+/** Bindings reject with a plain string; anything else is normalised to one. */
+export function errorMessage(err: unknown): string {
+  if (typeof err === 'string') return err || 'Unknown error'
+  if (err instanceof Error) return err.message || err.name
+  if (err && typeof err === 'object' && 'message' in err && typeof err.message === 'string') return err.message
+  return 'Unknown error'
+}
