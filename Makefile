@@ -79,7 +79,7 @@ test-go: ## Go vet and tests (race detector), inside a private D-Bus with a real
 .PHONY: test-bindings
 test-bindings: wails-cli ## the committed frontend/wailsjs matches the Go code
 	$(WAILS) generate module
-	@git diff --exit-code -- frontend/wailsjs || { echo "frontend/wailsjs is stale: run make bindings and commit it"; exit 1; }
+	@git -c core.fileMode=false diff --exit-code -- frontend/wailsjs || { echo "frontend/wailsjs is stale: run make bindings and commit it"; exit 1; }
 
 .PHONY: test-js
 test-js: npm ## svelte-check and vitest

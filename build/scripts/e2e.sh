@@ -28,6 +28,8 @@ if ! STREAMWARDEN_URL="http://127.0.0.1:$port" npm run --silent e2e; then
   cat "$work/server.log" >&2
   exit 1
 fi
+# Memory after the run (several argon2id logins included): current and peak.
+grep -E '^(VmRSS|VmHWM)' "/proc/$pid/status" | tr -s ' \t' ' ' | sed 's/^/streamwarden-server /'
 # The server must stop cleanly on SIGTERM.
 kill -TERM "$pid"
 wait "$pid"
