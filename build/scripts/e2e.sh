@@ -5,7 +5,7 @@
 set -euo pipefail
 server=$(realpath "$1")
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18473)
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 "$server" --data "$work/data" --listen "127.0.0.1:$port" >"$work/server.log" 2>&1 &
 pid=$!
 cleanup() {

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 desktop=(build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev)
-test=(xvfb xauth x11-utils imagemagick dbus dbus-x11 gnome-keyring chromium docker.io)
+test=(xvfb xauth x11-utils imagemagick dbus dbus-x11 gnome-keyring chromium docker.io curl)
 
 wanted=()
 for set in "$@"; do
