@@ -28,26 +28,13 @@ func withArticle(k model.ServerKind) string {
 	return "a " + name
 }
 
-// kindLabel is how the server type is labelled in the UI.
-func kindLabel(k model.ServerKind) string {
-	switch k {
-	case model.KindPlex:
-		return "Plex"
-	case model.KindJellyfin:
-		return "Jellyfin"
-	case model.KindEmby:
-		return "Emby"
-	}
-	return string(k)
-}
-
 // WrongKind is the error for a server that turned out to be of another kind
 // than the one configured.
 func WrongKind(actual, configured model.ServerKind) *Error {
 	return &Error{
 		Reason: ReasonWrongKind,
 		Message: fmt.Sprintf("This is %s, not %s. Change the server type to %s.",
-			withArticle(actual), withArticle(configured), kindLabel(actual)),
+			withArticle(actual), withArticle(configured), actual.Label()),
 	}
 }
 

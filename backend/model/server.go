@@ -54,3 +54,16 @@ type ServerIdentity struct {
 	MachineID string
 	Product   string
 }
+
+// Label is the kind's name as the UI shows it: "Plex", "Jellyfin", "Emby".
+func (k ServerKind) Label() string {
+	switch k {
+	case KindPlex:
+		return "Plex"
+	case KindJellyfin:
+		return "Jellyfin"
+	case KindEmby:
+		return "Emby"
+	}
+	return string(k)
+}

@@ -37,7 +37,7 @@ func DeclareServers(ctx context.Context, s *Servers, decls []Declaration) error 
 }
 
 func declareServer(ctx context.Context, s *Servers, d Declaration) error {
-	name := kindTitle(d.Kind)
+	name := d.Kind.Label()
 	srv, err := validateServer(ServerInput{Kind: string(d.Kind), Name: name, URL: d.URL, Token: d.Token, VerifyTLS: d.VerifyTLS, Enabled: true})
 	if err != nil {
 		return err
@@ -76,16 +76,4 @@ func createDeclared(ctx context.Context, s *Servers, srv model.Server, token str
 		s.forgetToken(srv.TokenRef)
 	}
 	return err
-}
-
-func kindTitle(k model.ServerKind) string {
-	switch k {
-	case model.KindPlex:
-		return "Plex"
-	case model.KindJellyfin:
-		return "Jellyfin"
-	case model.KindEmby:
-		return "Emby"
-	}
-	return string(k)
 }
