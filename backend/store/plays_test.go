@@ -1,0 +1,56 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/streamwarden/streamwarden/backend/model"
+)
+
+func fullPlay() model.Play {
+	start := time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC)
+	return model.Play{
+		ServerID: 3, SessionKey: "41",
+		User:   model.SessionUser{ID: "u1", Name: "alice"},
+		Device: model.Device{ID: "dev", Name: "Living room", Product: "Plex for Android (TV)", Version: "8.9", Platform: "Android", PlatformVersion: "9"},
+		IP:     "2001:db8::7", Local: false,
+		Media: model.Media{Type: model.MediaEpisode, ItemID: "991", Title: "Pilot", ParentTitle: "Season 1", GrandparentTitle: "Show",
+			ParentIndex: 1, Index: 1, Year: 2020, DurationMs: 3_000_000, LibraryID: "2", LibraryName: "TV",
+			ExternalIDs: map[string]string{"imdb": "tt0000001", "tvdb": "12"}},
+		Source:        model.Quality{Resolution: "4K", BitrateKbps: 40000, Container: "mkv", VideoCodec: "hevc", AudioCodec: "truehd", AudioChannels: 8, DynamicRange: "Dolby Vision"},
+		Stream:        model.Quality{Resolution: "1080p", BitrateKbps: 8000, Container: "mpegts", VideoCodec: "h264", AudioCodec: "aac", AudioChannels: 2, DynamicRange: "SDR"},
+		Decision:      model.StreamDecision{Overall: model.DecisionTranscode, Video: model.DecisionTranscode, Audio: model.DecisionTranscode, Subtitle: model.DecisionDirectPlay, HardwareDecode: true, HardwareEncode: true, TranscodeReasons: []string{"VideoCodecNotSupported"}},
+		BandwidthKbps: 9000, LiveTV: false, State: model.StatePlaying,
+		StartedAt: start, LastSeenAt: start.Add(time.Minute), PausedMs: 5000, PositionMs: 60000,
+	}
+}
+
+func TestSavePlaysRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	p := fullPlay()
+	other := fullPlay()
+	other.ServerID = 4
+	require.NoError(t, s.SavePlays(ctx, []*model.Play{&p, &other}))
+	require.NotZero(t, p.ID)
+
+	open, err := s.OpenPlays(ctx, 3)
+	require.NoError(t, err)
+	require.Len(t, open, 1)
+	assert.Equal(t, p, open[0], "every field survives the database")
+
+	p.StoppedAt = p.LastSeenAt
+	p.State = model.StateStopped
+	p.Watched = true
+	require.NoError(t, s.SavePlays(ctx, []*model.Play{&p}))
+	open, err = s.OpenPlays(ctx, 3)
+	require.NoError(t, err)
+	assert.Empty(t, open)
+	got, err := s.Play(ctx, p.ID)
+	require.NoError(t, err)
+	assert.Equal(t, p, got)
+}
