@@ -47,6 +47,7 @@ type Change struct {
 	Kind     ChangeKind
 	Play     model.Play
 	Material bool
+	key      string
 }
 
 // Tracker follows the sessions of one server. It is not safe for
@@ -193,7 +194,7 @@ func (t *Tracker) start(key string, s model.LiveSession, now time.Time) Change {
 	op := &openPlay{play: p, liveKey: key}
 	t.open[key] = op
 	t.apply(op, s, now)
-	return Change{Kind: PlayStarted, Play: op.play, Material: true}
+	return Change{Kind: PlayStarted, Play: op.play, Material: true, key: key}
 }
 
 func (t *Tracker) update(op *openPlay, s model.LiveSession, now time.Time) Change {
@@ -206,7 +207,7 @@ func (t *Tracker) update(op *openPlay, s model.LiveSession, now time.Time) Chang
 	after := op.play
 	material := before.State != after.State || before.IP != after.IP || before.Decision.Overall != after.Decision.Overall ||
 		before.Stream != after.Stream || before.Watched != after.Watched || before.BandwidthKbps != after.BandwidthKbps
-	return Change{Kind: PlayUpdated, Play: after, Material: material}
+	return Change{Kind: PlayUpdated, Play: after, Material: material, key: op.liveKey}
 }
 
 // apply copies what the session says onto the play.
@@ -231,7 +232,22 @@ func (t *Tracker) stop(key string, op *openPlay) Change {
 	delete(t.open, key)
 	op.play.StoppedAt = op.play.LastSeenAt
 	op.play.State = model.StateStopped
-	return Change{Kind: PlayStopped, Play: op.play, Material: true}
+	return Change{Kind: PlayStopped, Play: op.play, Material: true, key: key}
+}
+
+// assignID records the database id of a newly saved play.
+func (t *Tracker) assignID(key string, id int64) {
+	if op, ok := t.open[key]; ok && op.play.ID == 0 {
+		op.play.ID = id
+	}
+}
+
+// PlayID returns the id of the open play of a live session, 0 if none.
+func (t *Tracker) PlayID(s model.LiveSession) int64 {
+	if op, ok := t.open[liveKey(s.Key, s.Media.ItemID)]; ok {
+		return op.play.ID
+	}
+	return 0
 }
 
 func liveKey(sessionKey, itemID string) string { return sessionKey + "\x00" + itemID }

@@ -133,6 +133,26 @@ func migrations() []migration {
 			`CREATE INDEX idx_plays_server_started ON plays(server_id, started_at)`,
 			`CREATE INDEX idx_plays_ip ON plays(ip)`,
 			`CREATE INDEX idx_plays_open ON plays(server_id) WHERE stopped_at IS NULL`,
+			// Full-text search over titles and user names, kept in step by
+			// triggers; position updates leave it alone.
+			`CREATE VIRTUAL TABLE plays_fts USING fts5(title, parent_title, grandparent_title, user_name,
+				content='plays', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
+			`CREATE TRIGGER plays_fts_insert AFTER INSERT ON plays BEGIN
+				INSERT INTO plays_fts(rowid, title, parent_title, grandparent_title, user_name)
+				VALUES (new.id, new.title, new.parent_title, new.grandparent_title, new.user_name);
+			END`,
+			`CREATE TRIGGER plays_fts_delete AFTER DELETE ON plays BEGIN
+				INSERT INTO plays_fts(plays_fts, rowid, title, parent_title, grandparent_title, user_name)
+				VALUES ('delete', old.id, old.title, old.parent_title, old.grandparent_title, old.user_name);
+			END`,
+			`CREATE TRIGGER plays_fts_update AFTER UPDATE ON plays
+			WHEN old.title IS NOT new.title OR old.parent_title IS NOT new.parent_title
+				OR old.grandparent_title IS NOT new.grandparent_title OR old.user_name IS NOT new.user_name BEGIN
+				INSERT INTO plays_fts(plays_fts, rowid, title, parent_title, grandparent_title, user_name)
+				VALUES ('delete', old.id, old.title, old.parent_title, old.grandparent_title, old.user_name);
+				INSERT INTO plays_fts(rowid, title, parent_title, grandparent_title, user_name)
+				VALUES (new.id, new.title, new.parent_title, new.grandparent_title, new.user_name);
+			END`,
 		}},
 	}
 }

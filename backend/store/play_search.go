@@ -1,0 +1,129 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"gorm.io/gorm"
+
+	"github.com/streamwarden/streamwarden/backend/model"
+)
+
+// PlayQuery filters and orders the history. Zero fields do not filter.
+type PlayQuery struct {
+	ServerID  int64
+	UserID    string
+	MediaType model.MediaType
+	IP        string
+	// Text matches words at the start of title, season/album, show/artist
+	// and user name words.
+	Text string
+	// From and To bound the start time: From <= started < To.
+	From, To time.Time
+	Sort     PlaySort
+	Ascend   bool
+	Offset   int
+	Limit    int
+}
+
+// PlaySort names a history order.
+type PlaySort string
+
+const (
+	SortStarted  PlaySort = "started"
+	SortUser     PlaySort = "user"
+	SortTitle    PlaySort = "title"
+	SortPlatform PlaySort = "platform"
+	SortIP       PlaySort = "ip"
+	SortDuration PlaySort = "duration"
+)
+
+var sortColumns = map[PlaySort]string{
+	SortStarted: "started_at", SortUser: "user_name", SortTitle: "title", SortPlatform: "platform",
+	SortIP: "ip", SortDuration: "(COALESCE(stopped_at, last_seen_at) - started_at - paused_ms)",
+}
+
+// CountCap is where history totals stop counting: past it the UI shows
+// "10,000+" rather than scan every matching row.
+const CountCap = 10000
+
+// PlayPage is one page of history.
+type PlayPage struct {
+	Plays []model.Play
+	// Total counts the matching plays up to CountCap; Capped says there
+	// are more.
+	Total  int64
+	Capped bool
+}
+
+// SearchPlays returns one page of plays matching q.
+func (s *Store) SearchPlays(ctx context.Context, q PlayQuery) (PlayPage, error) {
+	col, ok := sortColumns[q.Sort]
+	if !ok {
+		col = sortColumns[SortStarted]
+	}
+	dir := "DESC"
+	if q.Ascend {
+		dir = "ASC"
+	}
+	var rows []playRow
+	err := s.filtered(ctx, q).Order(col + " " + dir + ", id " + dir).Offset(q.Offset).Limit(q.Limit).Find(&rows).Error
+	if err != nil {
+		return PlayPage{}, fmt.Errorf("searching plays: %w", err)
+	}
+	page := PlayPage{Plays: make([]model.Play, len(rows))}
+	for i, r := range rows {
+		page.Plays[i] = r.model()
+	}
+	sub := s.filtered(ctx, q).Select("1").Limit(CountCap + 1)
+	if err := s.db.WithContext(ctx).Table("(?) AS matching", sub).Count(&page.Total).Error; err != nil {
+		return PlayPage{}, fmt.Errorf("counting plays: %w", err)
+	}
+	if page.Total > CountCap {
+		page.Total, page.Capped = CountCap, true
+	}
+	return page, nil
+}
+
+func (s *Store) filtered(ctx context.Context, q PlayQuery) *gorm.DB {
+	db := s.db.WithContext(ctx).Model(&playRow{})
+	if q.ServerID != 0 {
+		db = db.Where("server_id = ?", q.ServerID)
+	}
+	if q.UserID != "" {
+		db = db.Where("user_id = ?", q.UserID)
+	}
+	if q.MediaType != "" {
+		db = db.Where("media_type = ?", q.MediaType)
+	}
+	if q.IP != "" {
+		db = db.Where("ip = ?", q.IP)
+	}
+	if !q.From.IsZero() {
+		db = db.Where("started_at >= ?", millis(q.From))
+	}
+	if !q.To.IsZero() {
+		db = db.Where("started_at < ?", millis(q.To))
+	}
+	if match := ftsQuery(q.Text); match != "" {
+		db = db.Where("id IN (SELECT rowid FROM plays_fts WHERE plays_fts MATCH ?)", match)
+	}
+	return db
+}
+
+// ftsQuery turns what the user typed into an FTS5 query of quoted prefix
+// terms, so no input can be read as FTS syntax.
+func ftsQuery(text string) string {
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	terms := make([]string, 0, len(words))
+	for _, w := range words {
+		terms = append(terms, `"`+w+`"*`)
+		if len(terms) == 8 {
+			break
+		}
+	}
+	return strings.Join(terms, " ")
+}
