@@ -166,7 +166,7 @@ func (m *Manager) stop(id int64, closePlays bool) {
 	if closePlays {
 		r.monitor.closeAll()
 	}
-	m.bus.Publish(EventActivity, id, []LiveSession{})
+	m.bus.Publish(EventActivity, id)
 }
 
 func (m *Manager) stopAll(closePlays bool) {

@@ -31,10 +31,9 @@ func (m *ServerMonitor) observe(sessions []model.LiveSession, realtime bool) {
 		m.status.Connection = ConnPolling
 	}
 	m.status.LastError = ""
-	status, live := m.status, append([]LiveSession(nil), m.live...)
 	m.mu.Unlock()
-	m.bus.Publish(EventStatus, status)
-	m.bus.Publish(EventActivity, m.server.ID, live)
+	m.bus.Publish(EventStatus, m.server.ID)
+	m.bus.Publish(EventActivity, m.server.ID)
 }
 
 // failed records an unsuccessful poll: plays stay open through short
@@ -125,14 +124,13 @@ func (m *ServerMonitor) setConnection(conn Connection, lastError string) {
 	m.mu.Lock()
 	changed := m.status.Connection != conn || m.status.LastError != lastError
 	m.status.Connection, m.status.LastError = conn, lastError
-	status := m.status
 	m.mu.Unlock()
 	if changed {
-		m.bus.Publish(EventStatus, status)
+		m.bus.Publish(EventStatus, m.server.ID)
 	}
 }
 
-func (m *ServerMonitor) publishStatus() { m.bus.Publish(EventStatus, m.Status()) }
+func (m *ServerMonitor) publishStatus() { m.bus.Publish(EventStatus, m.server.ID) }
 
 // backoff waits 1 s, 2 s, 4 s… up to a minute, with jitter so many
 // servers do not reconnect in step.

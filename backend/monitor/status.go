@@ -36,11 +36,11 @@ type LiveSession struct {
 	StartedAt  time.Time
 }
 
-// Event names published by the monitor.
+// Event names published by the monitor. Both carry only the server id:
+// listeners read the new state through the service methods.
 const (
-	// EventStatus carries a Status whenever a server's connection changes.
+	// EventStatus fires whenever a server's connection changes.
 	EventStatus = "monitor:status"
-	// EventActivity carries the server id and its []LiveSession whenever
-	// the sessions of that server change.
+	// EventActivity fires whenever the sessions of a server change.
 	EventActivity = "monitor:activity"
 )
