@@ -11,8 +11,13 @@ import (
 	"log/slog"
 	"path/filepath"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/streamwarden/streamwarden/backend/events"
+	"github.com/streamwarden/streamwarden/backend/mediaserver/connect"
 	"github.com/streamwarden/streamwarden/backend/mediaserver/probe"
+	"github.com/streamwarden/streamwarden/backend/model"
+	"github.com/streamwarden/streamwarden/backend/monitor"
 	"github.com/streamwarden/streamwarden/backend/secrets"
 	"github.com/streamwarden/streamwarden/backend/service"
 	"github.com/streamwarden/streamwarden/backend/store"
@@ -41,8 +46,9 @@ type backendOptions struct {
 
 // backend is everything the shells share, opened at start.
 type backend struct {
-	store *store.Store
-	bus   *events.Bus
+	store   *store.Store
+	bus     *events.Bus
+	monitor *monitor.Manager
 }
 
 // openBackend opens the database and secrets and wires set. ctx is the
@@ -63,8 +69,10 @@ func openBackend(ctx context.Context, set *service.Set, o backendOptions) (*back
 		return nil, err
 	}
 	bus := events.NewBus()
+	tokens := func(ctx context.Context, srv model.Server) (string, error) { return sec.Get(ctx, srv.TokenRef) }
+	manager := monitor.NewManager(st, tokens, connect.NewFactory(clientID, version).Client, st, bus, o.log, monitor.DefaultConfig())
 	set.Wire(ctx, service.Deps{
-		Store: st, Secrets: sec, Bus: bus, Log: o.log,
+		Store: st, Secrets: sec, Bus: bus, Log: o.log, Live: manager,
 		Prober: probe.New(probe.Options{ClientID: clientID, Version: version}),
 		Info: service.SystemInfo{
 			Version: version, Mode: o.mode, DataDir: o.dataDir,
@@ -72,7 +80,30 @@ func openBackend(ctx context.Context, set *service.Set, o backendOptions) (*back
 		},
 	})
 	o.log.Info("backend ready", slog.String("data", o.dataDir), slog.String("secrets", sec.Backend()))
-	return &backend{store: st, bus: bus}, nil
+	return &backend{store: st, bus: bus, monitor: manager}, nil
+}
+
+// Run watches the servers until ctx ends, following changes to the list.
+// When it returns every open play is checkpointed; the database stays
+// open until Close.
+func (b *backend) Run(ctx context.Context) error {
+	changes, unsubscribe := b.bus.Subscribe(16)
+	defer unsubscribe()
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return b.monitor.Run(gctx) })
+	g.Go(func() error {
+		for {
+			select {
+			case <-gctx.Done():
+				return nil
+			case ev := <-changes:
+				if ev.Name == events.ServersChanged {
+					b.monitor.Reload()
+				}
+			}
+		}
+	})
+	return g.Wait()
 }
 
 func (b *backend) Close() error { return b.store.Close() }

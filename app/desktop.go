@@ -99,6 +99,13 @@ func (d *desktop) startup(wailsCtx context.Context) {
 		return
 	}
 	d.backend = b
+	d.workers.Add(1)
+	go func() {
+		defer d.workers.Done()
+		if err := b.Run(ctx); err != nil {
+			d.log.Error("monitoring stopped", slog.Any("error", err))
+		}
+	}()
 	events, unsubscribe := b.bus.Subscribe(256)
 	d.workers.Add(1)
 	go func() {

@@ -98,6 +98,7 @@ func serve(ctx context.Context, cfg serverConfig, dist fs.FS, ln net.Listener, l
 	srv.RegisterOnShutdown(api.CloseStreams)
 
 	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return b.Run(gctx) })
 	g.Go(func() error {
 		log.Info("listening", slog.String("addr", ln.Addr().String()), slog.String("version", version))
 		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
