@@ -53,35 +53,47 @@ func (m *ServerMonitor) failed(err error) {
 	m.setConnection(conn, errorText(err))
 }
 
-// save writes started, stopped and materially changed plays at once and
-// position-only updates at most every CheckpointInterval. Called with mu held.
+// save inserts new plays, updates changed ones at once, and writes
+// position-only updates at most every CheckpointInterval. Called with mu
+// held.
 func (m *ServerMonitor) save(changes []Change, now time.Time) {
-	var batch []*model.Play
-	var keys []string
+	var inserts []*model.Play
+	var insertKeys []string
+	var updates []model.Play
 	for i := range changes {
 		c := &changes[i]
-		if c.Kind == PlayUpdated && !c.Material && now.Sub(m.lastSaved[c.Play.ID]) < m.cfg.CheckpointInterval {
-			continue
+		switch {
+		case c.Play.ID == 0:
+			inserts = append(inserts, &c.Play)
+			insertKeys = append(insertKeys, c.key)
+		case c.Kind != PlayUpdated || c.Material || now.Sub(m.lastSaved[c.Play.ID]) >= m.cfg.CheckpointInterval:
+			updates = append(updates, c.Play)
 		}
-		batch = append(batch, &c.Play)
-		keys = append(keys, c.key)
-	}
-	if len(batch) == 0 {
-		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
 	defer cancel()
-	if err := m.store.SavePlays(ctx, batch); err != nil {
-		m.log.Error("saving plays", slog.Any("error", err))
+	if err := m.store.SavePlays(ctx, inserts); err != nil {
+		m.log.Error("saving new plays", slog.Any("error", err))
+	} else {
+		for i, p := range inserts {
+			m.tracker.assignID(insertKeys[i], p.ID)
+			m.markSaved(*p, now)
+		}
+	}
+	if err := m.store.UpdatePlays(ctx, updates); err != nil {
+		m.log.Error("updating plays", slog.Any("error", err))
 		return
 	}
-	for i, p := range batch {
-		m.tracker.assignID(keys[i], p.ID)
-		if p.StoppedAt.IsZero() {
-			m.lastSaved[p.ID] = now
-		} else {
-			delete(m.lastSaved, p.ID)
-		}
+	for _, p := range updates {
+		m.markSaved(p, now)
+	}
+}
+
+func (m *ServerMonitor) markSaved(p model.Play, now time.Time) {
+	if p.StoppedAt.IsZero() {
+		m.lastSaved[p.ID] = now
+	} else {
+		delete(m.lastSaved, p.ID)
 	}
 }
 
@@ -89,16 +101,15 @@ func (m *ServerMonitor) save(changes []Change, now time.Time) {
 func (m *ServerMonitor) checkpoint() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	open := m.tracker.Open()
-	batch := make([]*model.Play, 0, len(open))
-	for i := range open {
-		if open[i].ID != 0 {
-			batch = append(batch, &open[i])
+	var batch []model.Play
+	for _, p := range m.tracker.Open() {
+		if p.ID != 0 {
+			batch = append(batch, p)
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
 	defer cancel()
-	if err := m.store.SavePlays(ctx, batch); err != nil {
+	if err := m.store.UpdatePlays(ctx, batch); err != nil {
 		m.log.Error("checkpointing open plays", slog.Any("error", err))
 	}
 }

@@ -16,6 +16,7 @@ import (
 // PlayStore keeps plays.
 type PlayStore interface {
 	SavePlays(ctx context.Context, plays []*model.Play) error
+	UpdatePlays(ctx context.Context, plays []model.Play) error
 	OpenPlays(ctx context.Context, serverID int64) ([]model.Play, error)
 }
 

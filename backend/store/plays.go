@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -91,3 +92,69 @@ func decodeJSON[T any](s string) T {
 	}
 	return v
 }
+
+// UpdatePlays writes what can change while a play goes on — session,
+// address, state, position, pauses, quality, decision, bandwidth, stop —
+// for plays already saved; who, on what and which item never change
+// within a play. This is the hot path: rows go in chunks through one
+// UPDATE … FROM (VALUES …) each, as the driver prepares every statement.
+func (s *Store) UpdatePlays(ctx context.Context, plays []model.Play) error {
+	if len(plays) == 0 {
+		return nil
+	}
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for start := 0; start < len(plays); start += updateChunk {
+			chunk := plays[start:min(start+updateChunk, len(plays))]
+			if err := tx.Exec(updatePlaysSQL(len(chunk)), updatePlaysArgs(chunk)...).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("updating %d plays: %w", len(plays), err)
+	}
+	return nil
+}
+
+// updateColumns are the columns UpdatePlays writes, in VALUES order after
+// the id.
+var updateColumns = []string{"session_key", "ip", "local", "state", "position_ms", "paused_ms", "last_seen_at", "stopped_at",
+	"watched", "bandwidth_kbps", "decision", "video_decision", "audio_decision", "subtitle_decision", "hw_decode", "hw_encode",
+	"transcode_reasons", "stream_resolution", "stream_bitrate_kbps", "stream_container", "stream_video_codec",
+	"stream_audio_codec", "stream_audio_channels", "stream_dynamic_range"}
+
+func updatePlaysSQL(rows int) string {
+	var b strings.Builder
+	b.WriteString("UPDATE plays SET ")
+	for i, col := range updateColumns {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s = v.column%d", col, i+2)
+	}
+	row := "(?" + strings.Repeat(", ?", len(updateColumns)) + ")"
+	b.WriteString(" FROM (VALUES ")
+	for i := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	b.WriteString(") AS v WHERE plays.id = v.column1")
+	return b.String()
+}
+
+func updatePlaysArgs(plays []model.Play) []any {
+	args := make([]any, 0, len(plays)*(len(updateColumns)+1))
+	for _, p := range plays {
+		r := playRowFrom(p)
+		args = append(args, r.ID, r.SessionKey, r.IP, r.Local, r.State, r.PositionMs, r.PausedMs, r.LastSeenAt, r.StoppedAt,
+			r.Watched, r.BandwidthKbps, r.Decision, r.VideoDecision, r.AudioDecision, r.SubtitleDecision, r.HwDecode, r.HwEncode,
+			r.TranscodeReasons, r.StreamResolution, r.StreamBitrateKbps, r.StreamContainer, r.StreamVideoCodec,
+			r.StreamAudioCodec, r.StreamAudioChannels, r.StreamDynamicRange)
+	}
+	return args
+}
+
+const updateChunk = 64

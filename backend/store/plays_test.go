@@ -54,3 +54,45 @@ func TestSavePlaysRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, p, got)
 }
+
+func TestUpdatePlaysWritesWhatChangesInAPlay(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	var plays []*model.Play
+	for range updateChunk*2 + 7 {
+		p := fullPlay()
+		plays = append(plays, &p)
+	}
+	require.NoError(t, s.SavePlays(ctx, plays))
+
+	var moved []model.Play
+	for i, p := range plays {
+		m := *p
+		m.SessionKey = "new-session"
+		m.IP, m.Local = "192.168.1.9", true
+		m.State = model.StatePaused
+		m.PositionMs = int64(i)
+		m.PausedMs = 9000
+		m.LastSeenAt = p.LastSeenAt.Add(time.Minute)
+		if i%2 == 0 {
+			m.StoppedAt = m.LastSeenAt
+		}
+		m.Watched = true
+		m.BandwidthKbps = 12000
+		m.Decision = model.StreamDecision{Overall: model.DecisionDirectPlay, Video: model.DecisionDirectPlay}
+		m.Stream = model.Quality{Resolution: "4K", BitrateKbps: 40000}
+		m.Media.Title = "not written: an item never changes within a play"
+		moved = append(moved, m)
+	}
+	require.NoError(t, s.UpdatePlays(ctx, moved))
+	for _, i := range []int{0, 1, updateChunk, len(moved) - 1} {
+		got, err := s.Play(ctx, moved[i].ID)
+		require.NoError(t, err)
+		want := moved[i]
+		want.Media.Title = plays[i].Media.Title
+		assert.Equal(t, want, got, "play %d", i)
+	}
+	open, err := s.OpenPlays(ctx, 3)
+	require.NoError(t, err)
+	assert.Len(t, open, len(moved)/2)
+}
