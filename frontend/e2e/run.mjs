@@ -64,13 +64,24 @@ function assert(condition, message) {
 
 // ---------------------------------------------------------------- fake Plex
 
+const SESSIONS_XML = '<MediaContainer size="0"></MediaContainer>'
+const PING_INTERVAL_MS = 1000
+
 function startFakePlex(token) {
-  const stats = { identity: 0, authorized: 0, rejected: 0 }
+  const stats = { identity: 0, authorized: 0, rejected: 0, sessions: 0, eventStreams: 0 }
+  const pings = new Set()
   const server = http.createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://fake.invalid').pathname
+    const target = new URL(req.url ?? '/', 'http://fake.invalid')
+    const path = target.pathname
+    const authorized = (req.headers['x-plex-token'] ?? target.searchParams.get('X-Plex-Token')) === token
     const xml = (status, body) => {
       res.writeHead(status, { 'Content-Type': 'text/xml' })
       res.end(body)
+    }
+    const refuse = () => {
+      stats.rejected++
+      res.writeHead(401, { 'Content-Type': 'text/html' })
+      res.end('<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>')
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405)
@@ -79,18 +90,34 @@ function startFakePlex(token) {
       stats.identity++
       xml(200, IDENTITY_XML)
     } else if (path === '/') {
-      if (req.headers['x-plex-token'] === token) {
-        stats.authorized++
-        xml(200, ROOT_XML)
-      } else {
-        stats.rejected++
-        res.writeHead(401, { 'Content-Type': 'text/html' })
-        res.end('<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>')
-      }
+      if (!authorized) return refuse()
+      stats.authorized++
+      xml(200, ROOT_XML)
+    } else if (path === '/status/sessions') {
+      if (!authorized) return refuse()
+      stats.sessions++
+      xml(200, SESSIONS_XML)
+    } else if (path === '/:/eventsource/notifications') {
+      if (!authorized) return refuse()
+      stats.eventStreams++
+      // Plex keeps the stream open and pings it; nothing ever plays here.
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+      const ping = () => res.write('event: ping\ndata: {}\n\n')
+      ping()
+      const timer = setInterval(ping, PING_INTERVAL_MS)
+      pings.add(timer)
+      res.on('close', () => {
+        clearInterval(timer)
+        pings.delete(timer)
+      })
     } else {
       res.writeHead(404)
       res.end()
     }
+  })
+  server.on('close', () => {
+    for (const timer of pings) clearInterval(timer)
+    pings.clear()
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
@@ -313,10 +340,37 @@ async function browserFlow(page, plex) {
       },
     ],
     [
-      'the dashboard lists the server',
+      'the history page opens with its empty state',
+      async () => {
+        await byId('nav-history').click()
+        const empty = byId('history-empty')
+        await empty.waitFor()
+        const text = await empty.innerText()
+        assert(/No plays recorded yet/.test(text), `unexpected history state: ${text}`)
+        await shot(page, 'history.png')
+      },
+    ],
+    [
+      'the dashboard shows a status chip for the server and that nothing is playing',
       async () => {
         await byId('nav-dashboard').click()
-        await byId('dashboard-server').filter({ hasText: SERVER_NAME }).waitFor()
+        const chip = byId('server-status').filter({ hasText: SERVER_NAME })
+        await chip.waitFor()
+        // Connecting at first; the chip follows the monitor without a reload.
+        await page.waitForFunction(
+          (name) =>
+            [...document.querySelectorAll('[data-testid="server-status"]')].some(
+              (el) => el.textContent.includes(name) && ['realtime', 'polling'].includes(el.getAttribute('data-connection')),
+            ),
+          SERVER_NAME,
+          { timeout: STEP_TIMEOUT_MS },
+        )
+        const text = await chip.innerText()
+        assert(/Live|Polling/.test(text), `unexpected server status: ${text}`)
+        assert(/0 streams/.test(text), `the chip does not count 0 streams: ${text}`)
+        const empty = await byId('activity-empty').innerText()
+        assert(/Nothing is playing right now/.test(empty), `unexpected empty state: ${empty}`)
+        assert(plex.stats.sessions > 0, 'the server never listed the sessions of the fake Plex server')
         await shot(page, 'dashboard.png')
       },
     ],

@@ -3,12 +3,18 @@
 export * as Servers from '../../wailsjs/go/service/Servers'
 export * as System from '../../wailsjs/go/service/System'
 export * as APIKeys from '../../wailsjs/go/service/APIKeys'
+export * as Activity from '../../wailsjs/go/service/Activity'
+export * as History from '../../wailsjs/go/service/History'
 export { EventsOn } from '../../wailsjs/runtime/runtime'
 export type { service } from '../../wailsjs/go/models'
 
 /** Event names emitted by the backend. */
 export const EVENTS = {
   serversChanged: 'servers:changed',
+  /** The sessions of a server changed (argument: server id). */
+  monitorActivity: 'monitor:activity',
+  /** A server's connection changed (argument: server id). */
+  monitorStatus: 'monitor:status',
 } as const
 
 /** Bindings reject with a plain string; anything else is normalised to one. */

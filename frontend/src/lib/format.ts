@@ -98,3 +98,49 @@ export function formatRelative(ms: number | null | undefined, now = Date.now(), 
 function plural(n: number, unit: string) {
   return `${n} ${unit}${n === 1 ? '' : 's'} ago`
 }
+
+/** A short time since: "12 s ago", "4 min ago", "3 h ago", then the date. */
+export function formatAgo(ms: number | null | undefined, now = Date.now(), never = 'never'): string {
+  if (!ms) return never
+  const s = Math.max(0, Math.floor((now - ms) / 1000))
+  if (s < 60) return `${s} s ago`
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`
+  return formatDateTime(ms, never)
+}
+
+export type ConnectionTone = 'success' | 'warning' | 'muted' | 'danger'
+
+const CONNECTIONS: Record<string, { label: string; tone: ConnectionTone; hint: string }> = {
+  realtime: { label: 'Live', tone: 'success', hint: 'Receiving updates as they happen' },
+  polling: { label: 'Polling', tone: 'warning', hint: 'No realtime connection; checking the server at intervals' },
+  connecting: { label: 'Connecting', tone: 'muted', hint: 'Connecting to the server' },
+  unreachable: { label: 'Unreachable', tone: 'danger', hint: 'The server does not answer' },
+  token_rejected: { label: 'Token rejected', tone: 'danger', hint: 'The server refused the stored credential' },
+}
+
+/** How a watched server's connection reads on the dashboard. */
+export function connectionInfo(connection: string): { label: string; tone: ConnectionTone; hint: string } {
+  return CONNECTIONS[connection] ?? { label: connection || 'Unknown', tone: 'muted', hint: '' }
+}
+
+const numberFormat = new Intl.NumberFormat()
+
+export function formatCount(n: number): string {
+  return numberFormat.format(n)
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' })
+const dayYearFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' })
+
+/** The local day, without the year when it is the current one: "Nov 21". */
+export function formatDay(ms: number, now = Date.now()): string {
+  const d = new Date(ms)
+  return d.getFullYear() === new Date(now).getFullYear() ? dayFormat.format(d) : dayYearFormat.format(d)
+}
+
+/** The local time of day: "9:15 PM". */
+export function formatTime(ms: number): string {
+  return timeFormat.format(new Date(ms))
+}

@@ -20,6 +20,217 @@ export namespace service {
 	        this.lastUsedAt = source["lastUsedAt"];
 	    }
 	}
+	export class ActivityTotals {
+	    streams: number;
+	    directPlays: number;
+	    directStreams: number;
+	    transcodes: number;
+	    bandwidthKbps: number;
+	    lanBandwidthKbps: number;
+	    wanBandwidthKbps: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivityTotals(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.streams = source["streams"];
+	        this.directPlays = source["directPlays"];
+	        this.directStreams = source["directStreams"];
+	        this.transcodes = source["transcodes"];
+	        this.bandwidthKbps = source["bandwidthKbps"];
+	        this.lanBandwidthKbps = source["lanBandwidthKbps"];
+	        this.wanBandwidthKbps = source["wanBandwidthKbps"];
+	    }
+	}
+	export class ServerStatusView {
+	    serverId: number;
+	    name: string;
+	    kind: string;
+	    connection: string;
+	    lastError: string;
+	    lastContact: number;
+	    sessions: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ServerStatusView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serverId = source["serverId"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.connection = source["connection"];
+	        this.lastError = source["lastError"];
+	        this.lastContact = source["lastContact"];
+	        this.sessions = source["sessions"];
+	    }
+	}
+	export class Decision {
+	    overall: string;
+	    video: string;
+	    audio: string;
+	    subtitle: string;
+	    hardwareDecode: boolean;
+	    hardwareEncode: boolean;
+	    transcodeReasons: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.overall = source["overall"];
+	        this.video = source["video"];
+	        this.audio = source["audio"];
+	        this.subtitle = source["subtitle"];
+	        this.hardwareDecode = source["hardwareDecode"];
+	        this.hardwareEncode = source["hardwareEncode"];
+	        this.transcodeReasons = source["transcodeReasons"];
+	    }
+	}
+	export class Quality {
+	    resolution: string;
+	    bitrateKbps: number;
+	    container: string;
+	    videoCodec: string;
+	    audioCodec: string;
+	    audioChannels: number;
+	    dynamicRange: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Quality(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.resolution = source["resolution"];
+	        this.bitrateKbps = source["bitrateKbps"];
+	        this.container = source["container"];
+	        this.videoCodec = source["videoCodec"];
+	        this.audioCodec = source["audioCodec"];
+	        this.audioChannels = source["audioChannels"];
+	        this.dynamicRange = source["dynamicRange"];
+	    }
+	}
+	export class LiveSessionView {
+	    serverId: number;
+	    serverName: string;
+	    playId: number;
+	    sessionKey: string;
+	    userId: string;
+	    userName: string;
+	    deviceName: string;
+	    product: string;
+	    productVersion: string;
+	    platform: string;
+	    platformVersion: string;
+	    ip: string;
+	    location: string;
+	    mediaType: string;
+	    title: string;
+	    subtitle: string;
+	    year: number;
+	    durationMs: number;
+	    positionMs: number;
+	    state: string;
+	    source: Quality;
+	    stream: Quality;
+	    decision: Decision;
+	    bandwidthKbps: number;
+	    liveTv: boolean;
+	    startedAt: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LiveSessionView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serverId = source["serverId"];
+	        this.serverName = source["serverName"];
+	        this.playId = source["playId"];
+	        this.sessionKey = source["sessionKey"];
+	        this.userId = source["userId"];
+	        this.userName = source["userName"];
+	        this.deviceName = source["deviceName"];
+	        this.product = source["product"];
+	        this.productVersion = source["productVersion"];
+	        this.platform = source["platform"];
+	        this.platformVersion = source["platformVersion"];
+	        this.ip = source["ip"];
+	        this.location = source["location"];
+	        this.mediaType = source["mediaType"];
+	        this.title = source["title"];
+	        this.subtitle = source["subtitle"];
+	        this.year = source["year"];
+	        this.durationMs = source["durationMs"];
+	        this.positionMs = source["positionMs"];
+	        this.state = source["state"];
+	        this.source = this.convertValues(source["source"], Quality);
+	        this.stream = this.convertValues(source["stream"], Quality);
+	        this.decision = this.convertValues(source["decision"], Decision);
+	        this.bandwidthKbps = source["bandwidthKbps"];
+	        this.liveTv = source["liveTv"];
+	        this.startedAt = source["startedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ActivitySnapshot {
+	    sessions: LiveSessionView[];
+	    servers: ServerStatusView[];
+	    totals: ActivityTotals;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActivitySnapshot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sessions = this.convertValues(source["sessions"], LiveSessionView);
+	        this.servers = this.convertValues(source["servers"], ServerStatusView);
+	        this.totals = this.convertValues(source["totals"], ActivityTotals);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class ConnectionResult {
 	    ok: boolean;
 	    reason: string;
@@ -78,6 +289,160 @@ export namespace service {
 		    return a;
 		}
 	}
+	
+	export class PlayView {
+	    id: number;
+	    serverId: number;
+	    serverName: string;
+	    userId: string;
+	    userName: string;
+	    deviceName: string;
+	    product: string;
+	    platform: string;
+	    ip: string;
+	    location: string;
+	    mediaType: string;
+	    title: string;
+	    subtitle: string;
+	    year: number;
+	    startedAt: number;
+	    stoppedAt: number;
+	    watchMs: number;
+	    pausedMs: number;
+	    positionMs: number;
+	    mediaDurationMs: number;
+	    watched: boolean;
+	    source: Quality;
+	    stream: Quality;
+	    decision: Decision;
+	    bandwidthKbps: number;
+	    state: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlayView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.serverId = source["serverId"];
+	        this.serverName = source["serverName"];
+	        this.userId = source["userId"];
+	        this.userName = source["userName"];
+	        this.deviceName = source["deviceName"];
+	        this.product = source["product"];
+	        this.platform = source["platform"];
+	        this.ip = source["ip"];
+	        this.location = source["location"];
+	        this.mediaType = source["mediaType"];
+	        this.title = source["title"];
+	        this.subtitle = source["subtitle"];
+	        this.year = source["year"];
+	        this.startedAt = source["startedAt"];
+	        this.stoppedAt = source["stoppedAt"];
+	        this.watchMs = source["watchMs"];
+	        this.pausedMs = source["pausedMs"];
+	        this.positionMs = source["positionMs"];
+	        this.mediaDurationMs = source["mediaDurationMs"];
+	        this.watched = source["watched"];
+	        this.source = this.convertValues(source["source"], Quality);
+	        this.stream = this.convertValues(source["stream"], Quality);
+	        this.decision = this.convertValues(source["decision"], Decision);
+	        this.bandwidthKbps = source["bandwidthKbps"];
+	        this.state = source["state"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HistoryPage {
+	    plays: PlayView[];
+	    total: number;
+	    totalCapped: boolean;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.plays = this.convertValues(source["plays"], PlayView);
+	        this.total = source["total"];
+	        this.totalCapped = source["totalCapped"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class HistoryQuery {
+	    serverId: number;
+	    userId: string;
+	    mediaType: string;
+	    ip: string;
+	    search: string;
+	    from: number;
+	    to: number;
+	    sort: string;
+	    ascending: boolean;
+	    page: number;
+	    pageSize: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serverId = source["serverId"];
+	        this.userId = source["userId"];
+	        this.mediaType = source["mediaType"];
+	        this.ip = source["ip"];
+	        this.search = source["search"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.sort = source["sort"];
+	        this.ascending = source["ascending"];
+	        this.page = source["page"];
+	        this.pageSize = source["pageSize"];
+	    }
+	}
+	
+	
+	
 	export class ServerInput {
 	    kind: string;
 	    name: string;
@@ -100,6 +465,7 @@ export namespace service {
 	        this.enabled = source["enabled"];
 	    }
 	}
+	
 	export class ServerView {
 	    id: number;
 	    kind: string;
