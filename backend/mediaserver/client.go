@@ -24,9 +24,11 @@ type Update struct {
 	Complete bool
 }
 
-// RealtimeSubscriber streams session changes. Subscribe blocks until ctx
-// ends (returning nil) or the connection fails (returning the error); the
-// caller reconnects with backoff. handle runs on Subscribe's goroutine.
+// RealtimeSubscriber streams session changes. Subscribe calls handle as
+// soon as the connection is up (so the caller knows realtime works and
+// resyncs) and on every change after; it blocks until ctx ends (returning
+// nil) or the connection fails (returning the error); the caller
+// reconnects with backoff. handle runs on Subscribe's goroutine.
 type RealtimeSubscriber interface {
 	Subscribe(ctx context.Context, handle func(Update)) error
 }
