@@ -27,7 +27,10 @@ func (m *ServerMonitor) observe(sessions []model.LiveSession, realtime bool) {
 	m.live = m.liveView(sessions)
 	m.status.LastContact = now
 	m.status.Sessions = len(m.live)
-	if !realtime && m.status.Connection != ConnRealtime {
+	switch {
+	case realtime:
+		m.status.Connection = ConnRealtime
+	case m.status.Connection != ConnRealtime:
 		m.status.Connection = ConnPolling
 	}
 	m.status.LastError = ""
