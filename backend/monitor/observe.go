@@ -56,21 +56,23 @@ func (m *ServerMonitor) failed(err error) {
 	m.setConnection(conn, errorText(err))
 }
 
-// save inserts new plays, updates changed ones at once, and writes
-// position-only updates at most every CheckpointInterval. Called with mu
-// held.
+// save inserts new plays, writes changed and stopped plays at once, and
+// position-only updates at most every CheckpointInterval through the
+// narrow progress path. Called with mu held.
 func (m *ServerMonitor) save(changes []Change, now time.Time) {
 	var inserts []*model.Play
 	var insertKeys []string
-	var updates []model.Play
+	var updates, progress []model.Play
 	for i := range changes {
 		c := &changes[i]
 		switch {
 		case c.Play.ID == 0:
 			inserts = append(inserts, &c.Play)
 			insertKeys = append(insertKeys, c.key)
-		case c.Kind != PlayUpdated || c.Material || now.Sub(m.lastSaved[c.Play.ID]) >= m.cfg.CheckpointInterval:
+		case c.Kind != PlayUpdated || c.Material:
 			updates = append(updates, c.Play)
+		case now.Sub(m.lastSaved[c.Play.ID]) >= m.cfg.CheckpointInterval:
+			progress = append(progress, c.Play)
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
@@ -83,11 +85,16 @@ func (m *ServerMonitor) save(changes []Change, now time.Time) {
 			m.markSaved(*p, now)
 		}
 	}
-	if err := m.store.UpdatePlays(ctx, updates); err != nil {
+	m.write(ctx, updates, now, m.store.UpdatePlays)
+	m.write(ctx, progress, now, m.store.UpdateProgress)
+}
+
+func (m *ServerMonitor) write(ctx context.Context, plays []model.Play, now time.Time, update func(context.Context, []model.Play) error) {
+	if err := update(ctx, plays); err != nil {
 		m.log.Error("updating plays", slog.Any("error", err))
 		return
 	}
-	for _, p := range updates {
+	for _, p := range plays {
 		m.markSaved(p, now)
 	}
 }
@@ -119,17 +126,13 @@ func (m *ServerMonitor) checkpoint() {
 
 // liveView pairs each playing session with its play. Called with mu held.
 func (m *ServerMonitor) liveView(sessions []model.LiveSession) []LiveSession {
-	open := map[int64]model.Play{}
-	for _, p := range m.tracker.Open() {
-		open[p.ID] = p
-	}
 	out := make([]LiveSession, 0, len(sessions))
 	for _, s := range sessions {
 		if s.State == model.StateStopped {
 			continue
 		}
-		id := m.tracker.PlayID(s)
-		out = append(out, LiveSession{LiveSession: s, ServerName: m.server.Name, PlayID: id, StartedAt: open[id].StartedAt})
+		p, _ := m.tracker.PlayOf(s)
+		out = append(out, LiveSession{LiveSession: s, ServerName: m.server.Name, PlayID: p.ID, StartedAt: p.StartedAt})
 	}
 	return out
 }

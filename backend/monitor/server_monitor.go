@@ -17,6 +17,7 @@ import (
 type PlayStore interface {
 	SavePlays(ctx context.Context, plays []*model.Play) error
 	UpdatePlays(ctx context.Context, plays []model.Play) error
+	UpdateProgress(ctx context.Context, plays []model.Play) error
 	OpenPlays(ctx context.Context, serverID int64) ([]model.Play, error)
 }
 
@@ -44,7 +45,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		Tracker: DefaultTrackerConfig(), PollInterval: 10 * time.Second, PollWithRealtime: 30 * time.Second,
-		CheckpointInterval: 30 * time.Second, Backoff: backoff, Now: time.Now,
+		CheckpointInterval: time.Minute, Backoff: backoff, Now: time.Now,
 	}
 }
 

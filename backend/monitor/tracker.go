@@ -242,12 +242,12 @@ func (t *Tracker) assignID(key string, id int64) {
 	}
 }
 
-// PlayID returns the id of the open play of a live session, 0 if none.
-func (t *Tracker) PlayID(s model.LiveSession) int64 {
+// PlayOf returns the open play of a live session.
+func (t *Tracker) PlayOf(s model.LiveSession) (model.Play, bool) {
 	if op, ok := t.open[liveKey(s.Key, s.Media.ItemID)]; ok {
-		return op.play.ID
+		return op.play, true
 	}
-	return 0
+	return model.Play{}, false
 }
 
 func liveKey(sessionKey, itemID string) string { return sessionKey + "\x00" + itemID }

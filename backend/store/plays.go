@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,16 +97,32 @@ func decodeJSON[T any](s string) T {
 // UpdatePlays writes what can change while a play goes on — session,
 // address, state, position, pauses, quality, decision, bandwidth, stop —
 // for plays already saved; who, on what and which item never change
-// within a play. This is the hot path: rows go in chunks through one
-// UPDATE … FROM (VALUES …) each, as the driver prepares every statement.
+// within a play.
 func (s *Store) UpdatePlays(ctx context.Context, plays []model.Play) error {
+	return s.updatePlays(ctx, plays, changeColumns, changeValues)
+}
+
+// UpdateProgress writes only what moves every few seconds: state,
+// position, pauses, last seen and watched. It is the hot path.
+func (s *Store) UpdateProgress(ctx context.Context, plays []model.Play) error {
+	return s.updatePlays(ctx, plays, progressColumns, progressValues)
+}
+
+// updatePlays sends the rows in chunks through one UPDATE … FROM
+// (VALUES …) each: the driver prepares every statement it runs, so one
+// statement per row would be parsed once per row.
+func (s *Store) updatePlays(ctx context.Context, plays []model.Play, cols []string, values func(playRow) []any) error {
 	if len(plays) == 0 {
 		return nil
 	}
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for start := 0; start < len(plays); start += updateChunk {
 			chunk := plays[start:min(start+updateChunk, len(plays))]
-			if err := tx.Exec(updatePlaysSQL(len(chunk)), updatePlaysArgs(chunk)...).Error; err != nil {
+			args := make([]any, 0, len(chunk)*(len(cols)+1))
+			for _, p := range chunk {
+				args = append(args, values(playRowFrom(p))...)
+			}
+			if err := tx.Exec(updatePlaysSQL(cols, len(chunk)), args...).Error; err != nil {
 				return err
 			}
 		}
@@ -117,23 +134,24 @@ func (s *Store) UpdatePlays(ctx context.Context, plays []model.Play) error {
 	return nil
 }
 
-// updateColumns are the columns UpdatePlays writes, in VALUES order after
-// the id.
-var updateColumns = []string{"session_key", "ip", "local", "state", "position_ms", "paused_ms", "last_seen_at", "stopped_at",
-	"watched", "bandwidth_kbps", "decision", "video_decision", "audio_decision", "subtitle_decision", "hw_decode", "hw_encode",
-	"transcode_reasons", "stream_resolution", "stream_bitrate_kbps", "stream_container", "stream_video_codec",
-	"stream_audio_codec", "stream_audio_channels", "stream_dynamic_range"}
+var (
+	progressColumns = []string{"state", "position_ms", "paused_ms", "last_seen_at", "watched"}
+	changeColumns   = append(slices.Clone(progressColumns), "session_key", "ip", "local", "stopped_at", "bandwidth_kbps",
+		"decision", "video_decision", "audio_decision", "subtitle_decision", "hw_decode", "hw_encode", "transcode_reasons",
+		"stream_resolution", "stream_bitrate_kbps", "stream_container", "stream_video_codec", "stream_audio_codec",
+		"stream_audio_channels", "stream_dynamic_range")
+)
 
-func updatePlaysSQL(rows int) string {
+func updatePlaysSQL(cols []string, rows int) string {
 	var b strings.Builder
 	b.WriteString("UPDATE plays SET ")
-	for i, col := range updateColumns {
+	for i, col := range cols {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(&b, "%s = v.column%d", col, i+2)
 	}
-	row := "(?" + strings.Repeat(", ?", len(updateColumns)) + ")"
+	row := "(?" + strings.Repeat(", ?", len(cols)) + ")"
 	b.WriteString(" FROM (VALUES ")
 	for i := range rows {
 		if i > 0 {
@@ -145,16 +163,17 @@ func updatePlaysSQL(rows int) string {
 	return b.String()
 }
 
-func updatePlaysArgs(plays []model.Play) []any {
-	args := make([]any, 0, len(plays)*(len(updateColumns)+1))
-	for _, p := range plays {
-		r := playRowFrom(p)
-		args = append(args, r.ID, r.SessionKey, r.IP, r.Local, r.State, r.PositionMs, r.PausedMs, r.LastSeenAt, r.StoppedAt,
-			r.Watched, r.BandwidthKbps, r.Decision, r.VideoDecision, r.AudioDecision, r.SubtitleDecision, r.HwDecode, r.HwEncode,
-			r.TranscodeReasons, r.StreamResolution, r.StreamBitrateKbps, r.StreamContainer, r.StreamVideoCodec,
-			r.StreamAudioCodec, r.StreamAudioChannels, r.StreamDynamicRange)
-	}
-	return args
+// progressValues and changeValues list a row's id and then the values
+// of progressColumns and changeColumns, in order.
+func progressValues(r playRow) []any {
+	return []any{r.ID, r.State, r.PositionMs, r.PausedMs, r.LastSeenAt, r.Watched}
+}
+
+func changeValues(r playRow) []any {
+	return append(progressValues(r), r.SessionKey, r.IP, r.Local, r.StoppedAt, r.BandwidthKbps,
+		r.Decision, r.VideoDecision, r.AudioDecision, r.SubtitleDecision, r.HwDecode, r.HwEncode, r.TranscodeReasons,
+		r.StreamResolution, r.StreamBitrateKbps, r.StreamContainer, r.StreamVideoCodec, r.StreamAudioCodec,
+		r.StreamAudioChannels, r.StreamDynamicRange)
 }
 
 const updateChunk = 64

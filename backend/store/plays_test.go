@@ -96,3 +96,22 @@ func TestUpdatePlaysWritesWhatChangesInAPlay(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, open, len(moved)/2)
 }
+
+func TestUpdateProgressWritesOnlyProgress(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	p := fullPlay()
+	require.NoError(t, s.SavePlays(ctx, []*model.Play{&p}))
+	m := p
+	m.State, m.PositionMs, m.PausedMs, m.Watched = model.StatePaused, 2_900_000, 9000, true
+	m.LastSeenAt = p.LastSeenAt.Add(time.Minute)
+	m.IP = "192.0.2.1" // not progress: left alone
+	require.NoError(t, s.UpdateProgress(ctx, []model.Play{m}))
+	got, err := s.Play(ctx, p.ID)
+	require.NoError(t, err)
+	want := m
+	want.IP = p.IP
+	assert.Equal(t, want, got)
+	assert.Len(t, progressValues(playRowFrom(m)), len(progressColumns)+1)
+	assert.Len(t, changeValues(playRowFrom(m)), len(changeColumns)+1)
+}
