@@ -42,6 +42,8 @@ type backendOptions struct {
 	mode    string
 	log     *slog.Logger
 	secrets openSecrets
+	// demo runs simulated servers beside the app.
+	demo bool
 }
 
 // backend is everything the shells share, opened at start.
@@ -49,6 +51,7 @@ type backend struct {
 	store   *store.Store
 	bus     *events.Bus
 	monitor *monitor.Manager
+	demo    *demo
 }
 
 // openBackend opens the database and secrets and wires set. ctx is the
@@ -79,8 +82,15 @@ func openBackend(ctx context.Context, set *service.Set, o backendOptions) (*back
 			SecretsBackend: sec.Backend(), SecretsWarning: warning,
 		},
 	})
+	b := &backend{store: st, bus: bus, monitor: manager}
+	if o.demo {
+		if b.demo, err = startDemo(ctx, set, st, o.log); err != nil {
+			_ = st.Close()
+			return nil, err
+		}
+	}
 	o.log.Info("backend ready", slog.String("data", o.dataDir), slog.String("secrets", sec.Backend()))
-	return &backend{store: st, bus: bus, monitor: manager}, nil
+	return b, nil
 }
 
 // Run watches the servers until ctx ends, following changes to the list.
@@ -91,6 +101,9 @@ func (b *backend) Run(ctx context.Context) error {
 	defer unsubscribe()
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return b.monitor.Run(gctx) })
+	if b.demo != nil {
+		g.Go(func() error { return b.demo.Run(gctx) })
+	}
 	g.Go(func() error {
 		for {
 			select {
@@ -106,7 +119,13 @@ func (b *backend) Run(ctx context.Context) error {
 	return g.Wait()
 }
 
-func (b *backend) Close() error { return b.store.Close() }
+// Close stops the demo servers, if any, and closes the database.
+func (b *backend) Close() error {
+	if b.demo != nil {
+		b.demo.Close()
+	}
+	return b.store.Close()
+}
 
 // ensureClientID returns this install's stable identifier, which media
 // servers use to tell our client apart (Plex X-Plex-Client-Identifier).

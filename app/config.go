@@ -23,6 +23,7 @@ type serverConfig struct {
 	logLevel  string
 	logFormat string
 	apiKey    string
+	demo      bool
 	servers   []service.Declaration
 	getenv    func(string) string
 }
@@ -50,8 +51,9 @@ func parseServerConfig(args []string, getenv func(string) string) (serverConfig,
 	flags.StringVar(&cfg.listen, "listen", envOr(getenv, "STREAMWARDEN_LISTEN", defaultListen), "address to listen on")
 	flags.StringVar(&cfg.logLevel, "log-level", envOr(getenv, "STREAMWARDEN_LOG_LEVEL", "info"), "debug, info, warn or error")
 	flags.StringVar(&cfg.logFormat, "log-format", envOr(getenv, "STREAMWARDEN_LOG_FORMAT", "text"), "text or json")
+	flags.BoolVar(&cfg.demo, "demo", false, "watch simulated servers (data in a demo folder of the data directory)")
 	if err := flags.Parse(args); err != nil {
-		return serverConfig{}, fmt.Errorf("%w\nusage: streamwarden-server [--data DIR] [--listen ADDR] [--log-level LEVEL] [--log-format text|json]\n       streamwarden-server healthcheck [--listen ADDR]", err)
+		return serverConfig{}, fmt.Errorf("%w\nusage: streamwarden-server [--data DIR] [--listen ADDR] [--log-level LEVEL] [--log-format text|json] [--demo]\n       streamwarden-server healthcheck [--listen ADDR]", err)
 	}
 	if flags.NArg() > 0 {
 		return serverConfig{}, fmt.Errorf("unexpected argument %q", flags.Arg(0))
@@ -61,6 +63,9 @@ func parseServerConfig(args []string, getenv func(string) string) (serverConfig,
 		return serverConfig{}, fmt.Errorf("resolving the data directory: %w", err)
 	}
 	cfg.dataDir = abs
+	if cfg.demo {
+		cfg.dataDir = filepath.Join(abs, "demo")
+	}
 	if cfg.apiKey, err = secretEnv(getenv, "STREAMWARDEN_API_KEY"); err != nil {
 		return serverConfig{}, err
 	}

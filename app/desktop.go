@@ -34,6 +34,7 @@ func Run(assets embed.FS, args []string) int {
 	flags := flag.NewFlagSet("streamwarden", flag.ContinueOnError)
 	dataDir := flags.String("data", "", "data directory (default: the OS user config directory)")
 	logLevel := flags.String("log-level", os.Getenv("STREAMWARDEN_LOG_LEVEL"), "debug, info, warn or error")
+	demoMode := flags.Bool("demo", false, "watch simulated servers (data in a demo folder of the data directory)")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -43,12 +44,15 @@ func Run(assets embed.FS, args []string) int {
 		log.Error("finding the data directory", slog.Any("error", err))
 		return 1
 	}
+	if *demoMode {
+		dir = filepath.Join(dir, "demo")
+	}
 	dist, err := fs.Sub(assets, "frontend/dist")
 	if err != nil {
 		log.Error("opening the embedded frontend", slog.Any("error", err))
 		return 1
 	}
-	d := &desktop{set: service.NewSet(), dataDir: dir, log: log}
+	d := &desktop{set: service.NewSet(), dataDir: dir, log: log, demo: *demoMode}
 	err = wails.Run(&options.App{
 		Title:            "Streamwarden",
 		Width:            1280,
@@ -75,6 +79,7 @@ func Run(assets embed.FS, args []string) int {
 type desktop struct {
 	set      *service.Set
 	dataDir  string
+	demo     bool
 	log      *slog.Logger
 	backend  *backend
 	cancel   context.CancelFunc
@@ -86,7 +91,7 @@ func (d *desktop) startup(wailsCtx context.Context) {
 	ctx, cancel := context.WithCancel(context.Background())
 	d.cancel = cancel
 	b, err := openBackend(ctx, d.set, backendOptions{
-		dataDir: d.dataDir, mode: "desktop", log: d.log,
+		dataDir: d.dataDir, mode: "desktop", log: d.log, demo: d.demo,
 		secrets: desktopSecrets(d.dataDir, d.log),
 	})
 	if err != nil {

@@ -66,7 +66,7 @@ func serve(ctx context.Context, cfg serverConfig, dist fs.FS, ln net.Listener, l
 	defer cancel()
 	set := service.NewSet()
 	b, err := openBackend(lifetime, set, backendOptions{
-		dataDir: cfg.dataDir, mode: "server", log: log,
+		dataDir: cfg.dataDir, mode: "server", log: log, demo: cfg.demo,
 		secrets: sealedSecrets(cfg.getenv, cfg.dataDir, log),
 	})
 	if err != nil {
@@ -77,8 +77,10 @@ func serve(ctx context.Context, cfg serverConfig, dist fs.FS, ln net.Listener, l
 			log.Error("closing the database", slog.Any("error", err))
 		}
 	}()
-	if err := service.DeclareServers(lifetime, set.Servers, cfg.servers); err != nil {
-		return err
+	if !cfg.demo { // the demo declares its own servers
+		if err := service.DeclareServers(lifetime, set.Servers, cfg.servers); err != nil {
+			return err
+		}
 	}
 	api, err := httpapi.New(httpapi.Config{
 		Services: set.Bound(), Auth: b.store, Health: b.store, Bus: b.bus, Assets: dist,

@@ -24,9 +24,9 @@ func env(m map[string]string) func(string) string { return func(k string) string
 
 // startServer runs serve on a loopback port and returns its URL and a stop
 // function that cancels it like SIGTERM and waits for it to return.
-func startServer(t *testing.T, vars map[string]string) (string, func() error) {
+func startServer(t *testing.T, vars map[string]string, extraArgs ...string) (string, func() error) {
 	t.Helper()
-	cfg, err := parseServerConfig([]string{"--data", vars["DATA"]}, env(vars))
+	cfg, err := parseServerConfig(append([]string{"--data", vars["DATA"]}, extraArgs...), env(vars))
 	require.NoError(t, err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
@@ -42,7 +42,7 @@ func startServer(t *testing.T, vars map[string]string) (string, func() error) {
 		}
 		resp.Body.Close()
 		return resp.StatusCode == http.StatusOK
-	}, 10*time.Second, 20*time.Millisecond)
+	}, time.Minute, 20*time.Millisecond)
 	return url, func() error {
 		cancel()
 		select {
@@ -132,4 +132,22 @@ func TestHealthcheckCommand(t *testing.T) {
 	defer devnull.Close()
 	assert.Equal(t, 0, healthcheck([]string{"--listen", addr}, env(nil), devnull))
 	assert.Equal(t, 1, healthcheck([]string{"--listen", "127.0.0.1:1"}, env(nil), devnull))
+}
+
+func TestDemoShowsLiveActivityAndHistory(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	data := t.TempDir()
+	key := "sw_demo_key_0123456789abcdefghijkl"
+	url, stop := startServer(t, map[string]string{"DATA": data, "STREAMWARDEN_API_KEY": key}, "--demo")
+	require.Eventually(t, func() bool {
+		status, body := call(t, url, "/api/Activity/Current", `[]`, "X-Api-Key", key)
+		return status == http.StatusOK && strings.Count(body, `"sessionKey"`) >= 3 && strings.Count(body, `"connection":"realtime"`) == 3
+	}, 20*time.Second, 100*time.Millisecond, "three demo servers stream live")
+	status, body := call(t, url, "/api/History/Search", `[{"pageSize":5}]`, "X-Api-Key", key)
+	require.Equal(t, http.StatusOK, status, body)
+	assert.Contains(t, body, `"totalCapped":false`)
+	assert.NotContains(t, body, `"total":0`)
+	require.NoError(t, stop())
+	_, err := os.Stat(filepath.Join(data, "demo", databaseFile))
+	require.NoError(t, err, "the demo keeps its data apart")
 }
