@@ -268,3 +268,28 @@ func TestScenarioMediaServerRestart(t *testing.T) {
 		})
 	})
 }
+
+// TestScenarioCrashLosesNothing takes a copy of the database as it is on
+// disk while the monitor runs — what a kill -9 would leave — and starts a
+// new monitor on it: the play goes on under the same row, once.
+func TestScenarioCrashLosesNothing(t *testing.T) {
+	forEachKind(t, func(t *testing.T, kind model.ServerKind) {
+		r := newRig(t, kind, simulator.Config{})
+		r.sim.Play(spec("hank", "tv", episode(8)))
+		r.eventually("the play starts", func(p []model.Play, _ []monitor.LiveSession) bool { return len(p) == 1 })
+		first := r.plays()[0]
+
+		crashed := filepath.Join(t.TempDir(), "after-crash.db")
+		require.NoError(t, r.store.Backup(context.Background(), crashed))
+		st, err := store.Open(context.Background(), crashed, store.Options{})
+		require.NoError(t, err)
+		t.Cleanup(func() { _ = st.Close() })
+		r.stop()
+		r.store = st
+		r.start()
+		r.eventually("the monitor on the crashed database continues the same play", func(p []model.Play, live []monitor.LiveSession) bool {
+			return len(live) == 1 && live[0].PlayID == first.ID && len(p) == 1
+		})
+		assert.Equal(t, first.StartedAt, r.plays()[0].StartedAt)
+	})
+}
