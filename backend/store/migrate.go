@@ -125,6 +125,7 @@ func migrations() []migration {
 				stopped_at            INTEGER,
 				last_seen_at          INTEGER NOT NULL,
 				paused_ms             INTEGER NOT NULL DEFAULT 0,
+				watch_ms              INTEGER NOT NULL DEFAULT 0,
 				position_ms           INTEGER NOT NULL DEFAULT 0,
 				watched               INTEGER NOT NULL DEFAULT 0
 			)`,
@@ -132,6 +133,11 @@ func migrations() []migration {
 			`CREATE INDEX idx_plays_user_started ON plays(user_id, started_at)`,
 			`CREATE INDEX idx_plays_server_started ON plays(server_id, started_at)`,
 			`CREATE INDEX idx_plays_ip ON plays(ip)`,
+			// For the history's sort orders.
+			`CREATE INDEX idx_plays_user_name ON plays(user_name)`,
+			`CREATE INDEX idx_plays_title ON plays(title)`,
+			`CREATE INDEX idx_plays_platform ON plays(platform)`,
+			`CREATE INDEX idx_plays_watch ON plays(watch_ms)`,
 			`CREATE INDEX idx_plays_open ON plays(server_id) WHERE stopped_at IS NULL`,
 			// Full-text search over titles and user names, kept in step by
 			// triggers; position updates leave it alone.

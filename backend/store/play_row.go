@@ -57,6 +57,7 @@ type playRow struct {
 	StoppedAt           *int64 `gorm:"column:stopped_at"`
 	LastSeenAt          int64
 	PausedMs            int64
+	WatchMs             int64
 	PositionMs          int64
 	Watched             bool
 }
@@ -85,7 +86,7 @@ func playRowFrom(p model.Play) playRow {
 		TranscodeReasons: encodeJSON(p.Decision.TranscodeReasons),
 		BandwidthKbps:    p.BandwidthKbps, LiveTV: p.LiveTV, State: string(p.State),
 		StartedAt: millis(p.StartedAt), LastSeenAt: millis(p.LastSeenAt),
-		PausedMs: p.PausedMs, PositionMs: p.PositionMs, Watched: p.Watched,
+		PausedMs: p.PausedMs, WatchMs: p.WatchMs(), PositionMs: p.PositionMs, Watched: p.Watched,
 	}
 	if !p.StoppedAt.IsZero() {
 		stopped := millis(p.StoppedAt)

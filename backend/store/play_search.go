@@ -43,7 +43,7 @@ const (
 
 var sortColumns = map[PlaySort]string{
 	SortStarted: "started_at", SortUser: "user_name", SortTitle: "title", SortPlatform: "platform",
-	SortIP: "ip", SortDuration: "(COALESCE(stopped_at, last_seen_at) - started_at - paused_ms)",
+	SortIP: "ip", SortDuration: "watch_ms",
 }
 
 // CountCap is where history totals stop counting: past it the UI shows
@@ -69,8 +69,12 @@ func (s *Store) SearchPlays(ctx context.Context, q PlayQuery) (PlayPage, error) 
 	if q.Ascend {
 		dir = "ASC"
 	}
+	text, err := s.textFilter(ctx, q.Text)
+	if err != nil {
+		return PlayPage{}, err
+	}
 	var rows []playRow
-	err := s.filtered(ctx, q).Order(col + " " + dir + ", id " + dir).Offset(q.Offset).Limit(q.Limit).Find(&rows).Error
+	err = s.filtered(ctx, q, text).Order(col + " " + dir + ", id " + dir).Offset(q.Offset).Limit(q.Limit).Find(&rows).Error
 	if err != nil {
 		return PlayPage{}, fmt.Errorf("searching plays: %w", err)
 	}
@@ -78,7 +82,7 @@ func (s *Store) SearchPlays(ctx context.Context, q PlayQuery) (PlayPage, error) 
 	for i, r := range rows {
 		page.Plays[i] = r.model()
 	}
-	sub := s.filtered(ctx, q).Select("1").Limit(CountCap + 1)
+	sub := s.filtered(ctx, q, text).Select("1").Limit(CountCap + 1)
 	if err := s.db.WithContext(ctx).Table("(?) AS matching", sub).Count(&page.Total).Error; err != nil {
 		return PlayPage{}, fmt.Errorf("counting plays: %w", err)
 	}
@@ -88,7 +92,7 @@ func (s *Store) SearchPlays(ctx context.Context, q PlayQuery) (PlayPage, error) 
 	return page, nil
 }
 
-func (s *Store) filtered(ctx context.Context, q PlayQuery) *gorm.DB {
+func (s *Store) filtered(ctx context.Context, q PlayQuery, text textFilter) *gorm.DB {
 	db := s.db.WithContext(ctx).Model(&playRow{})
 	if q.ServerID != 0 {
 		db = db.Where("server_id = ?", q.ServerID)
@@ -108,10 +112,40 @@ func (s *Store) filtered(ctx context.Context, q PlayQuery) *gorm.DB {
 	if !q.To.IsZero() {
 		db = db.Where("started_at < ?", millis(q.To))
 	}
-	if match := ftsQuery(q.Text); match != "" {
-		db = db.Where("id IN (SELECT rowid FROM plays_fts WHERE plays_fts MATCH ?)", match)
+	if text.match != "" {
+		db = db.Where(text.clause, text.match)
 	}
 	return db
+}
+
+// defaultSelectiveMatches is how many full-text matches a search may
+// have for its matches to be collected first; past it, plays are read in
+// order and each is checked, which stops as soon as a page is full.
+const defaultSelectiveMatches = 20000
+
+type textFilter struct {
+	match  string
+	clause string
+}
+
+// textFilter picks how to apply a word search. A rare word is best
+// answered by collecting its few matches and sorting them; a common one
+// ("the") matches half the history, and collecting it would read it all.
+func (s *Store) textFilter(ctx context.Context, text string) (textFilter, error) {
+	match := ftsQuery(text)
+	if match == "" {
+		return textFilter{}, nil
+	}
+	var n int64
+	err := s.db.WithContext(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM plays_fts WHERE plays_fts MATCH ? LIMIT ?)`,
+		match, s.selectiveMatches+1).Scan(&n).Error
+	if err != nil {
+		return textFilter{}, fmt.Errorf("counting search matches: %w", err)
+	}
+	if n <= int64(s.selectiveMatches) {
+		return textFilter{match: match, clause: "id IN (SELECT rowid FROM plays_fts WHERE plays_fts MATCH ?)"}, nil
+	}
+	return textFilter{match: match, clause: "EXISTS (SELECT 1 FROM plays_fts WHERE plays_fts MATCH ? AND plays_fts.rowid = plays.id)"}, nil
 }
 
 // ftsQuery turns what the user typed into an FTS5 query of quoted prefix

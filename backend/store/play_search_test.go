@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -35,8 +36,16 @@ func seedHistory(t *testing.T, s *Store) time.Time {
 }
 
 func TestSearchPlaysFilters(t *testing.T) {
+	for _, selective := range []int{defaultSelectiveMatches, 3} {
+		t.Run(fmt.Sprintf("selective up to %d", selective), func(t *testing.T) { testSearchPlaysFilters(t, selective) })
+	}
+}
+
+func testSearchPlaysFilters(t *testing.T, selective int) {
 	ctx := context.Background()
-	s := openTest(t)
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"), Options{SelectiveMatches: selective})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
 	base := seedHistory(t, s)
 	tests := []struct {
 		name string

@@ -135,7 +135,7 @@ func (s *Store) updatePlays(ctx context.Context, plays []model.Play, cols []stri
 }
 
 var (
-	progressColumns = []string{"state", "position_ms", "paused_ms", "last_seen_at", "watched"}
+	progressColumns = []string{"state", "position_ms", "paused_ms", "watch_ms", "last_seen_at", "watched"}
 	changeColumns   = append(slices.Clone(progressColumns), "session_key", "ip", "local", "stopped_at", "bandwidth_kbps",
 		"decision", "video_decision", "audio_decision", "subtitle_decision", "hw_decode", "hw_encode", "transcode_reasons",
 		"stream_resolution", "stream_bitrate_kbps", "stream_container", "stream_video_codec", "stream_audio_codec",
@@ -166,7 +166,7 @@ func updatePlaysSQL(cols []string, rows int) string {
 // progressValues and changeValues list a row's id and then the values
 // of progressColumns and changeColumns, in order.
 func progressValues(r playRow) []any {
-	return []any{r.ID, r.State, r.PositionMs, r.PausedMs, r.LastSeenAt, r.Watched}
+	return []any{r.ID, r.State, r.PositionMs, r.PausedMs, r.WatchMs, r.LastSeenAt, r.Watched}
 }
 
 func changeValues(r playRow) []any {

@@ -24,8 +24,9 @@ var ErrConflict = errors.New("already exists")
 
 // Store is the handle on one SQLite database file.
 type Store struct {
-	db  *gorm.DB
-	now func() time.Time
+	db               *gorm.DB
+	now              func() time.Time
+	selectiveMatches int
 }
 
 // Options tunes Open; the zero value is fine.
@@ -34,6 +35,9 @@ type Options struct {
 	Now func() time.Time
 	// Logger receives slow-query and error logs from gorm.
 	Logger *slog.Logger
+	// SelectiveMatches tunes how word searches run (tests lower it to
+	// reach both strategies with little data).
+	SelectiveMatches int
 }
 
 // Open opens (creating if needed) the database at path and brings its
@@ -65,7 +69,10 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	// SQLite allows one writer; a single connection serialises writes
 	// without SQLITE_BUSY surprises.
 	sqlDB.SetMaxOpenConns(1)
-	s := &Store{db: db, now: now}
+	s := &Store{db: db, now: now, selectiveMatches: opts.SelectiveMatches}
+	if s.selectiveMatches <= 0 {
+		s.selectiveMatches = defaultSelectiveMatches
+	}
 	if err := s.migrate(ctx); err != nil {
 		_ = sqlDB.Close()
 		return nil, err
