@@ -132,7 +132,8 @@ func migrations() []migration {
 			`CREATE INDEX idx_plays_started ON plays(started_at)`,
 			`CREATE INDEX idx_plays_user_started ON plays(user_id, started_at)`,
 			`CREATE INDEX idx_plays_server_started ON plays(server_id, started_at)`,
-			`CREATE INDEX idx_plays_ip ON plays(ip)`,
+			`CREATE INDEX idx_plays_ip ON plays(ip, started_at)`,
+			`CREATE INDEX idx_plays_type_started ON plays(media_type, started_at)`,
 			// For the history's sort orders.
 			`CREATE INDEX idx_plays_user_name ON plays(user_name)`,
 			`CREATE INDEX idx_plays_title ON plays(title)`,
