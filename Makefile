@@ -97,6 +97,14 @@ test-desktop: build ## start the desktop app under Xvfb and check its window ren
 test-docker: docker ## run the image and query its health endpoint through a published port
 	build/scripts/docker-smoke.sh $(IMAGE)
 
+.PHONY: bench
+bench: ## the performance benchmarks (the history one seeds 1,000,000 plays once, in .tmp/bench)
+	mkdir -p .tmp/bench
+	go test -run '^$$' -bench 'TrackerCycle|RealtimeLatency' -benchtime 200x ./backend/monitor/
+	go test -run '^$$' -bench 'LoginMemory' -benchtime 10x ./backend/httpapi/
+	STREAMWARDEN_BENCH_DIR=$(CURDIR)/.tmp/bench go test -run '^$$' -bench 'HistoryPage' -benchtime 20x -timeout 30m ./backend/store/
+	go test -run '^$$' -bench 'GeneratorPlays' ./backend/simulator/
+
 .PHONY: lint
 lint: ## gofmt and go vet
 	@test -z "$$(gofmt -l app backend main.go)" || { gofmt -l app backend main.go; exit 1; }
