@@ -26,7 +26,7 @@ var errStreamIdle = errors.New("event stream idle")
 // about every 10 s. Other events and pings are ignored, as are malformed
 // ones. It returns nil when ctx ends and an error when the stream cannot
 // be opened, drops, or stays silent for the idle timeout; the caller
-// reconnects, waiting Backoff(attempt) in between.
+// reconnects with backoff.
 func (c *Client) Subscribe(ctx context.Context, handle func(mediaserver.Update)) error {
 	err := c.follow(ctx, handle)
 	if ctx.Err() != nil {
