@@ -152,6 +152,31 @@ func migrations() []migration {
 				INSERT INTO plays_fts(plays_fts, rowid, title, parent_title, grandparent_title, user_name)
 				VALUES ('delete', old.id, old.title, old.parent_title, old.grandparent_title, old.user_name);
 			END`,
+			// Every distinct title and user name, searchable: a common word
+			// is checked against this small set while plays are read in order.
+			`CREATE TABLE search_words (
+				id   INTEGER PRIMARY KEY,
+				text TEXT NOT NULL UNIQUE
+			)`,
+			`CREATE VIRTUAL TABLE search_words_fts USING fts5(text, content='search_words', content_rowid='id',
+				tokenize='unicode61 remove_diacritics 2')`,
+			`CREATE TRIGGER search_words_insert AFTER INSERT ON search_words BEGIN
+				INSERT INTO search_words_fts(rowid, text) VALUES (new.id, new.text);
+			END`,
+			`CREATE TRIGGER plays_words_insert AFTER INSERT ON plays BEGIN
+				INSERT OR IGNORE INTO search_words(text)
+				SELECT t FROM (SELECT new.title AS t UNION ALL SELECT new.parent_title UNION ALL
+					SELECT new.grandparent_title UNION ALL SELECT new.user_name)
+				WHERE t != '';
+			END`,
+			`CREATE TRIGGER plays_words_update AFTER UPDATE ON plays
+			WHEN old.title IS NOT new.title OR old.parent_title IS NOT new.parent_title
+				OR old.grandparent_title IS NOT new.grandparent_title OR old.user_name IS NOT new.user_name BEGIN
+				INSERT OR IGNORE INTO search_words(text)
+				SELECT t FROM (SELECT new.title AS t UNION ALL SELECT new.parent_title UNION ALL
+					SELECT new.grandparent_title UNION ALL SELECT new.user_name)
+				WHERE t != '';
+			END`,
 			`CREATE TRIGGER plays_fts_update AFTER UPDATE ON plays
 			WHEN old.title IS NOT new.title OR old.parent_title IS NOT new.parent_title
 				OR old.grandparent_title IS NOT new.grandparent_title OR old.user_name IS NOT new.user_name BEGIN

@@ -112,8 +112,8 @@ func (s *Store) filtered(ctx context.Context, q PlayQuery, text textFilter) *gor
 	if !q.To.IsZero() {
 		db = db.Where("started_at < ?", millis(q.To))
 	}
-	if text.match != "" {
-		db = db.Where(text.clause, text.match)
+	if text.clause != "" {
+		db = db.Where(text.clause, text.args...)
 	}
 	return db
 }
@@ -124,18 +124,23 @@ func (s *Store) filtered(ctx context.Context, q PlayQuery, text textFilter) *gor
 const defaultSelectiveMatches = 20000
 
 type textFilter struct {
-	match  string
 	clause string
+	args   []any
 }
 
 // textFilter picks how to apply a word search. A rare word is best
-// answered by collecting its few matches and sorting them; a common one
-// ("the") matches half the history, and collecting it would read it all.
+// answered by collecting its few matching plays from the full-text index
+// and sorting them; a common one ("the") matches half the history, so
+// plays are read in the page's order instead and each is checked against
+// the small set of distinct titles and names that match, which stops as
+// soon as the page is full. Both require every word to start a word of
+// the title, season/album, show/artist or user name.
 func (s *Store) textFilter(ctx context.Context, text string) (textFilter, error) {
-	match := ftsQuery(text)
-	if match == "" {
+	words := searchWords(text)
+	if len(words) == 0 {
 		return textFilter{}, nil
 	}
+	match := strings.Join(words, " ")
 	var n int64
 	err := s.db.WithContext(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM plays_fts WHERE plays_fts MATCH ? LIMIT ?)`,
 		match, s.selectiveMatches+1).Scan(&n).Error
@@ -143,21 +148,29 @@ func (s *Store) textFilter(ctx context.Context, text string) (textFilter, error)
 		return textFilter{}, fmt.Errorf("counting search matches: %w", err)
 	}
 	if n <= int64(s.selectiveMatches) {
-		return textFilter{match: match, clause: "id IN (SELECT rowid FROM plays_fts WHERE plays_fts MATCH ?)"}, nil
+		return textFilter{clause: "id IN (SELECT rowid FROM plays_fts WHERE plays_fts MATCH ?)", args: []any{match}}, nil
 	}
-	return textFilter{match: match, clause: "EXISTS (SELECT 1 FROM plays_fts WHERE plays_fts MATCH ? AND plays_fts.rowid = plays.id)"}, nil
+	const matching = `(SELECT text FROM search_words WHERE id IN (SELECT rowid FROM search_words_fts WHERE search_words_fts MATCH ?))`
+	var clauses []string
+	var args []any
+	for _, w := range words {
+		clauses = append(clauses, "(title IN "+matching+" OR parent_title IN "+matching+
+			" OR grandparent_title IN "+matching+" OR user_name IN "+matching+")")
+		args = append(args, w, w, w, w)
+	}
+	return textFilter{clause: strings.Join(clauses, " AND "), args: args}, nil
 }
 
-// ftsQuery turns what the user typed into an FTS5 query of quoted prefix
-// terms, so no input can be read as FTS syntax.
-func ftsQuery(text string) string {
+// searchWords turns what the user typed into quoted FTS5 prefix terms,
+// so no input can be read as FTS syntax.
+func searchWords(text string) []string {
 	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
-	terms := make([]string, 0, len(words))
+	terms := make([]string, 0, min(len(words), 8))
 	for _, w := range words {
 		terms = append(terms, `"`+w+`"*`)
 		if len(terms) == 8 {
 			break
 		}
 	}
-	return strings.Join(terms, " ")
+	return terms
 }
