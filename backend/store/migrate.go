@@ -142,8 +142,10 @@ func migrations() []migration {
 			`CREATE INDEX idx_plays_open ON plays(server_id) WHERE stopped_at IS NULL`,
 			// Full-text search over titles and user names, kept in step by
 			// triggers; position updates leave it alone.
+			// Prefix indexes keep short prefixes ("th") from merging the
+			// posting lists of every word that starts with them.
 			`CREATE VIRTUAL TABLE plays_fts USING fts5(title, parent_title, grandparent_title, user_name,
-				content='plays', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`,
+				content='plays', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')`,
 			`CREATE TRIGGER plays_fts_insert AFTER INSERT ON plays BEGIN
 				INSERT INTO plays_fts(rowid, title, parent_title, grandparent_title, user_name)
 				VALUES (new.id, new.title, new.parent_title, new.grandparent_title, new.user_name);

@@ -74,7 +74,16 @@ func (s *Store) SearchPlays(ctx context.Context, q PlayQuery) (PlayPage, error) 
 		return PlayPage{}, err
 	}
 	var rows []playRow
-	err = s.filtered(ctx, q, text).Order(col + " " + dir + ", id " + dir).Offset(q.Offset).Limit(q.Limit).Find(&rows).Error
+	order := col + " " + dir + ", id " + dir
+	if text.collect {
+		// Sort the few collected matches; walking an order index instead
+		// would read plays that do not match.
+		order = "+" + col + " " + dir + ", id " + dir
+	}
+	// Pick the page's ids first and read only those rows: sorting ids
+	// costs far less than sorting whole plays.
+	ids := s.filtered(ctx, q, text).Select("id").Order(order).Offset(q.Offset).Limit(q.Limit)
+	err = s.db.WithContext(ctx).Where("id IN (?)", ids).Order(col + " " + dir + ", id " + dir).Find(&rows).Error
 	if err != nil {
 		return PlayPage{}, fmt.Errorf("searching plays: %w", err)
 	}
@@ -82,9 +91,14 @@ func (s *Store) SearchPlays(ctx context.Context, q PlayQuery) (PlayPage, error) 
 	for i, r := range rows {
 		page.Plays[i] = r.model()
 	}
-	sub := s.filtered(ctx, q, text).Select("1").Limit(CountCap + 1)
-	if err := s.db.WithContext(ctx).Table("(?) AS matching", sub).Count(&page.Total).Error; err != nil {
-		return PlayPage{}, fmt.Errorf("counting plays: %w", err)
+	if text.matches > CountCap && q.onlyText() {
+		// The full-text index already counted past the cap.
+		page.Total = text.matches
+	} else {
+		sub := s.filtered(ctx, q, text).Select("1").Limit(CountCap + 1)
+		if err := s.db.WithContext(ctx).Table("(?) AS matching", sub).Count(&page.Total).Error; err != nil {
+			return PlayPage{}, fmt.Errorf("counting plays: %w", err)
+		}
 	}
 	if page.Total > CountCap {
 		page.Total, page.Capped = CountCap, true
@@ -126,6 +140,16 @@ const defaultSelectiveMatches = 20000
 type textFilter struct {
 	clause string
 	args   []any
+	// matches counts the plays matching the words, up to the
+	// selective limit plus one.
+	matches int64
+	// collect is true when the matches are collected and then sorted.
+	collect bool
+}
+
+// onlyText reports whether the search has no filter but its words.
+func (q PlayQuery) onlyText() bool {
+	return q.ServerID == 0 && q.UserID == "" && q.MediaType == "" && q.IP == "" && q.From.IsZero() && q.To.IsZero()
 }
 
 // textFilter picks how to apply a word search. A rare word is best
@@ -148,7 +172,7 @@ func (s *Store) textFilter(ctx context.Context, text string) (textFilter, error)
 		return textFilter{}, fmt.Errorf("counting search matches: %w", err)
 	}
 	if n <= int64(s.selectiveMatches) {
-		return textFilter{clause: "id IN (SELECT rowid FROM plays_fts WHERE plays_fts MATCH ?)", args: []any{match}}, nil
+		return textFilter{clause: "id IN (SELECT rowid FROM plays_fts WHERE plays_fts MATCH ?)", args: []any{match}, matches: n, collect: true}, nil
 	}
 	const matching = `(SELECT text FROM search_words WHERE id IN (SELECT rowid FROM search_words_fts WHERE search_words_fts MATCH ?))`
 	var clauses []string
@@ -158,7 +182,7 @@ func (s *Store) textFilter(ctx context.Context, text string) (textFilter, error)
 			" OR grandparent_title IN "+matching+" OR user_name IN "+matching+")")
 		args = append(args, w, w, w, w)
 	}
-	return textFilter{clause: strings.Join(clauses, " AND "), args: args}, nil
+	return textFilter{clause: strings.Join(clauses, " AND "), args: args, matches: n}, nil
 }
 
 // searchWords turns what the user typed into quoted FTS5 prefix terms,
