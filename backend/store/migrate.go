@@ -71,11 +71,23 @@ func migrations() []migration {
 		}},
 		{4, "plays", []string{
 			// No foreign key to servers: removing a server keeps its history.
+			// Columns that filters and sorts read come first: SQLite decodes
+			// a row's columns in order, and plays are wide.
 			`CREATE TABLE plays (
 				id                    INTEGER PRIMARY KEY AUTOINCREMENT,
 				server_id             INTEGER NOT NULL,
-				session_key           TEXT    NOT NULL DEFAULT '',
+				started_at            INTEGER NOT NULL,
+				stopped_at            INTEGER,
+				last_seen_at          INTEGER NOT NULL,
+				watch_ms              INTEGER NOT NULL DEFAULT 0,
 				user_id               TEXT    NOT NULL DEFAULT '',
+				media_type            TEXT    NOT NULL DEFAULT '',
+				ip                    TEXT    NOT NULL DEFAULT '',
+				state                 TEXT    NOT NULL DEFAULT '',
+				paused_ms             INTEGER NOT NULL DEFAULT 0,
+				position_ms           INTEGER NOT NULL DEFAULT 0,
+				watched               INTEGER NOT NULL DEFAULT 0,
+				session_key           TEXT    NOT NULL DEFAULT '',
 				user_name             TEXT    NOT NULL DEFAULT '',
 				device_id             TEXT    NOT NULL DEFAULT '',
 				device_name           TEXT    NOT NULL DEFAULT '',
@@ -83,9 +95,7 @@ func migrations() []migration {
 				product_version       TEXT    NOT NULL DEFAULT '',
 				platform              TEXT    NOT NULL DEFAULT '',
 				platform_version      TEXT    NOT NULL DEFAULT '',
-				ip                    TEXT    NOT NULL DEFAULT '',
 				local                 INTEGER NOT NULL DEFAULT 0,
-				media_type            TEXT    NOT NULL DEFAULT '',
 				item_id               TEXT    NOT NULL DEFAULT '',
 				title                 TEXT    NOT NULL DEFAULT '',
 				parent_title          TEXT    NOT NULL DEFAULT '',
@@ -119,15 +129,7 @@ func migrations() []migration {
 				hw_encode             INTEGER NOT NULL DEFAULT 0,
 				transcode_reasons     TEXT    NOT NULL DEFAULT '',
 				bandwidth_kbps        INTEGER NOT NULL DEFAULT 0,
-				live_tv               INTEGER NOT NULL DEFAULT 0,
-				state                 TEXT    NOT NULL DEFAULT '',
-				started_at            INTEGER NOT NULL,
-				stopped_at            INTEGER,
-				last_seen_at          INTEGER NOT NULL,
-				paused_ms             INTEGER NOT NULL DEFAULT 0,
-				watch_ms              INTEGER NOT NULL DEFAULT 0,
-				position_ms           INTEGER NOT NULL DEFAULT 0,
-				watched               INTEGER NOT NULL DEFAULT 0
+				live_tv               INTEGER NOT NULL DEFAULT 0
 			)`,
 			`CREATE INDEX idx_plays_started ON plays(started_at)`,
 			`CREATE INDEX idx_plays_user_started ON plays(user_id, started_at)`,
