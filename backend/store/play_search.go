@@ -73,24 +73,19 @@ func (s *Store) SearchPlays(ctx context.Context, q PlayQuery) (PlayPage, error) 
 	if err != nil {
 		return PlayPage{}, err
 	}
-	var rows []playRow
 	order := col + " " + dir + ", id " + dir
 	if text.collect {
-		// Sort the few collected matches; walking an order index instead
-		// would read plays that do not match.
-		order = "+" + col + " " + dir + ", id " + dir
+		return s.collectedPage(ctx, q, text, order)
 	}
 	// Pick the page's ids first and read only those rows: sorting ids
 	// costs far less than sorting whole plays.
+	var rows []playRow
 	ids := s.filtered(ctx, q, text).Select("id").Order(order).Offset(q.Offset).Limit(q.Limit)
-	err = s.db.WithContext(ctx).Where("id IN (?)", ids).Order(col + " " + dir + ", id " + dir).Find(&rows).Error
+	err = s.db.WithContext(ctx).Where("id IN (?)", ids).Order(order).Find(&rows).Error
 	if err != nil {
 		return PlayPage{}, fmt.Errorf("searching plays: %w", err)
 	}
-	page := PlayPage{Plays: make([]model.Play, len(rows))}
-	for i, r := range rows {
-		page.Plays[i] = r.model()
-	}
+	page := PlayPage{Plays: models(rows)}
 	if text.matches > CountCap && q.onlyText() {
 		// The full-text index already counted past the cap.
 		page.Total = text.matches
@@ -104,6 +99,40 @@ func (s *Store) SearchPlays(ctx context.Context, q PlayQuery) (PlayPage, error) 
 		page.Total, page.Capped = CountCap, true
 	}
 	return page, nil
+}
+
+// collectedPage answers a search whose few matches are collected: one
+// pass sorts all their ids (the "+" keeps SQLite from walking an order
+// index through plays that do not match), which gives the page and the
+// total at once.
+func (s *Store) collectedPage(ctx context.Context, q PlayQuery, text textFilter, order string) (PlayPage, error) {
+	var ids []int64
+	if err := s.filtered(ctx, q, text).Order("+"+order).Pluck("id", &ids).Error; err != nil {
+		return PlayPage{}, fmt.Errorf("searching plays: %w", err)
+	}
+	page := PlayPage{Total: int64(len(ids))}
+	if page.Total > CountCap {
+		page.Total, page.Capped = CountCap, true
+	}
+	lo, hi := min(q.Offset, len(ids)), min(q.Offset+q.Limit, len(ids))
+	if lo == hi {
+		page.Plays = []model.Play{}
+		return page, nil
+	}
+	var rows []playRow
+	if err := s.db.WithContext(ctx).Where("id IN ?", ids[lo:hi]).Order(order).Find(&rows).Error; err != nil {
+		return PlayPage{}, fmt.Errorf("reading plays: %w", err)
+	}
+	page.Plays = models(rows)
+	return page, nil
+}
+
+func models(rows []playRow) []model.Play {
+	out := make([]model.Play, len(rows))
+	for i, r := range rows {
+		out[i] = r.model()
+	}
+	return out
 }
 
 func (s *Store) filtered(ctx context.Context, q PlayQuery, text textFilter) *gorm.DB {

@@ -110,3 +110,30 @@ func TestSearchIndexFollowsTitleChanges(t *testing.T) {
 	require.NoError(t, err)
 	assert.EqualValues(t, 0, page.Total)
 }
+
+func TestSearchPagesBothWays(t *testing.T) {
+	ctx := context.Background()
+	for _, selective := range []int{defaultSelectiveMatches, 3} {
+		s, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"), Options{SelectiveMatches: selective})
+		require.NoError(t, err)
+		seedHistory(t, s)
+		var seen []int64
+		for offset := 0; offset < 30; offset += 4 {
+			page, err := s.SearchPlays(ctx, PlayQuery{Text: "pilot", Offset: offset, Limit: 4})
+			require.NoError(t, err)
+			assert.EqualValues(t, 20, page.Total, "selective up to %d", selective)
+			for i, p := range page.Plays {
+				seen = append(seen, p.ID)
+				if i > 0 {
+					assert.True(t, p.StartedAt.Before(page.Plays[i-1].StartedAt), "newest first")
+				}
+			}
+		}
+		assert.Len(t, seen, 20, "every match once, across pages")
+		past, err := s.SearchPlays(ctx, PlayQuery{Text: "pilot", Offset: 100, Limit: 4})
+		require.NoError(t, err)
+		assert.Empty(t, past.Plays)
+		assert.EqualValues(t, 20, past.Total)
+		require.NoError(t, s.Close())
+	}
+}
