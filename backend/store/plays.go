@@ -135,8 +135,10 @@ func (s *Store) updatePlays(ctx context.Context, plays []model.Play, cols []stri
 }
 
 var (
-	progressColumns = []string{"state", "position_ms", "paused_ms", "watch_ms", "last_seen_at", "watched"}
-	changeColumns   = append(slices.Clone(progressColumns), "session_key", "ip", "local", "stopped_at", "bandwidth_kbps",
+	// watch_ms is indexed, so it is written with changes and stops, not
+	// with every progress update; it only orders the history.
+	progressColumns = []string{"state", "position_ms", "paused_ms", "last_seen_at", "watched"}
+	changeColumns   = append(slices.Clone(progressColumns), "watch_ms", "session_key", "ip", "local", "stopped_at", "bandwidth_kbps",
 		"decision", "video_decision", "audio_decision", "subtitle_decision", "hw_decode", "hw_encode", "transcode_reasons",
 		"stream_resolution", "stream_bitrate_kbps", "stream_container", "stream_video_codec", "stream_audio_codec",
 		"stream_audio_channels", "stream_dynamic_range")
@@ -166,11 +168,11 @@ func updatePlaysSQL(cols []string, rows int) string {
 // progressValues and changeValues list a row's id and then the values
 // of progressColumns and changeColumns, in order.
 func progressValues(r playRow) []any {
-	return []any{r.ID, r.State, r.PositionMs, r.PausedMs, r.WatchMs, r.LastSeenAt, r.Watched}
+	return []any{r.ID, r.State, r.PositionMs, r.PausedMs, r.LastSeenAt, r.Watched}
 }
 
 func changeValues(r playRow) []any {
-	return append(progressValues(r), r.SessionKey, r.IP, r.Local, r.StoppedAt, r.BandwidthKbps,
+	return append(progressValues(r), r.WatchMs, r.SessionKey, r.IP, r.Local, r.StoppedAt, r.BandwidthKbps,
 		r.Decision, r.VideoDecision, r.AudioDecision, r.SubtitleDecision, r.HwDecode, r.HwEncode, r.TranscodeReasons,
 		r.StreamResolution, r.StreamBitrateKbps, r.StreamContainer, r.StreamVideoCodec, r.StreamAudioCodec,
 		r.StreamAudioChannels, r.StreamDynamicRange)

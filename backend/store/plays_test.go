@@ -112,6 +112,9 @@ func TestUpdateProgressWritesOnlyProgress(t *testing.T) {
 	want := m
 	want.IP = p.IP
 	assert.Equal(t, want, got)
+	var watch int64
+	require.NoError(t, s.db.Raw("SELECT watch_ms FROM plays WHERE id = ?", p.ID).Scan(&watch).Error)
+	assert.Equal(t, p.WatchMs(), watch, "watch time is written with changes, not progress")
 	assert.Len(t, progressValues(playRowFrom(m)), len(progressColumns)+1)
 	assert.Len(t, changeValues(playRowFrom(m)), len(changeColumns)+1)
 }
