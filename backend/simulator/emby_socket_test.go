@@ -126,8 +126,8 @@ func TestEmbySocketKeepAlive(t *testing.T) {
 	for _, kind := range embyKinds() {
 		t.Run(string(kind)+"/silent socket is warned then dropped", func(t *testing.T) {
 			srv, _ := startServer(t, Config{Kind: kind, KeepAliveTimeout: 300 * time.Millisecond})
+			started := time.Now() // before the server starts its idle timer
 			_, msgs := openSocket(t, srv, socketPath(srv), embyHeader(srv))
-			started := time.Now()
 			waitFor(t, msgs, isType(t, "ForceKeepAlive"))
 			warn := waitFor(t, msgs, isType(t, "ForceKeepAlive"))
 			assert.JSONEq(t, "0", string(decodeSocket(t, warn).Data))
