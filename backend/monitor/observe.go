@@ -85,16 +85,11 @@ func (m *ServerMonitor) save(changes []Change, now time.Time) {
 			m.markSaved(*p, now)
 		}
 	}
-	m.write(ctx, updates, now, m.store.UpdatePlays)
-	m.write(ctx, progress, now, m.store.UpdateProgress)
-}
-
-func (m *ServerMonitor) write(ctx context.Context, plays []model.Play, now time.Time, update func(context.Context, []model.Play) error) {
-	if err := update(ctx, plays); err != nil {
+	if err := m.store.WritePlays(ctx, updates, progress); err != nil {
 		m.log.Error("updating plays", slog.Any("error", err))
 		return
 	}
-	for _, p := range plays {
+	for _, p := range append(updates, progress...) {
 		m.markSaved(p, now)
 	}
 }

@@ -17,7 +17,7 @@ import (
 type PlayStore interface {
 	SavePlays(ctx context.Context, plays []*model.Play) error
 	UpdatePlays(ctx context.Context, plays []model.Play) error
-	UpdateProgress(ctx context.Context, plays []model.Play) error
+	WritePlays(ctx context.Context, changed, progressed []model.Play) error
 	OpenPlays(ctx context.Context, serverID int64) ([]model.Play, error)
 }
 

@@ -99,37 +99,41 @@ func decodeJSON[T any](s string) T {
 // for plays already saved; who, on what and which item never change
 // within a play.
 func (s *Store) UpdatePlays(ctx context.Context, plays []model.Play) error {
-	return s.updatePlays(ctx, plays, changeColumns, changeValues)
+	return s.WritePlays(ctx, plays, nil)
 }
 
-// UpdateProgress writes only what moves every few seconds: state,
-// position, pauses, last seen and watched. It is the hot path.
-func (s *Store) UpdateProgress(ctx context.Context, plays []model.Play) error {
-	return s.updatePlays(ctx, plays, progressColumns, progressValues)
+// WritePlays applies changed plays in full (as UpdatePlays) and
+// progressed ones narrowly — only state, position, pauses, last seen and
+// watched — in one transaction: the monitor's hot path.
+func (s *Store) WritePlays(ctx context.Context, changed, progressed []model.Play) error {
+	if len(changed) == 0 && len(progressed) == 0 {
+		return nil
+	}
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := updatePlays(tx, changed, changeColumns, changeValues); err != nil {
+			return err
+		}
+		return updatePlays(tx, progressed, progressColumns, progressValues)
+	})
+	if err != nil {
+		return fmt.Errorf("updating %d plays: %w", len(changed)+len(progressed), err)
+	}
+	return nil
 }
 
 // updatePlays sends the rows in chunks through one UPDATE … FROM
 // (VALUES …) each: the driver prepares every statement it runs, so one
 // statement per row would be parsed once per row.
-func (s *Store) updatePlays(ctx context.Context, plays []model.Play, cols []string, values func(playRow) []any) error {
-	if len(plays) == 0 {
-		return nil
-	}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		for start := 0; start < len(plays); start += updateChunk {
-			chunk := plays[start:min(start+updateChunk, len(plays))]
-			args := make([]any, 0, len(chunk)*(len(cols)+1))
-			for _, p := range chunk {
-				args = append(args, values(playRowFrom(p))...)
-			}
-			if err := tx.Exec(updatePlaysSQL(cols, len(chunk)), args...).Error; err != nil {
-				return err
-			}
+func updatePlays(tx *gorm.DB, plays []model.Play, cols []string, values func(playRow) []any) error {
+	for start := 0; start < len(plays); start += updateChunk {
+		chunk := plays[start:min(start+updateChunk, len(plays))]
+		args := make([]any, 0, len(chunk)*(len(cols)+1))
+		for _, p := range chunk {
+			args = append(args, values(playRowFrom(p))...)
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("updating %d plays: %w", len(plays), err)
+		if err := tx.Exec(updatePlaysSQL(cols, len(chunk)), args...).Error; err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -97,7 +97,7 @@ func TestUpdatePlaysWritesWhatChangesInAPlay(t *testing.T) {
 	assert.Len(t, open, len(moved)/2)
 }
 
-func TestUpdateProgressWritesOnlyProgress(t *testing.T) {
+func TestWritePlaysProgressIsNarrow(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
 	p := fullPlay()
@@ -106,7 +106,7 @@ func TestUpdateProgressWritesOnlyProgress(t *testing.T) {
 	m.State, m.PositionMs, m.PausedMs, m.Watched = model.StatePaused, 2_900_000, 9000, true
 	m.LastSeenAt = p.LastSeenAt.Add(time.Minute)
 	m.IP = "192.0.2.1" // not progress: left alone
-	require.NoError(t, s.UpdateProgress(ctx, []model.Play{m}))
+	require.NoError(t, s.WritePlays(ctx, nil, []model.Play{m}))
 	got, err := s.Play(ctx, p.ID)
 	require.NoError(t, err)
 	want := m
