@@ -13,10 +13,12 @@ type Play struct {
 	Device     Device
 	IP         string
 	Local      bool
-	Media      Media
-	Source     Quality
-	Stream     Quality
-	Decision   StreamDecision
+	// Location is where IP was placed; a zero Source means not looked up.
+	Location Location
+	Media    Media
+	Source   Quality
+	Stream   Quality
+	Decision StreamDecision
 	// BandwidthKbps is the highest bandwidth seen during the play.
 	BandwidthKbps int
 	LiveTV        bool

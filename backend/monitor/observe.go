@@ -127,7 +127,8 @@ func (m *ServerMonitor) liveView(sessions []model.LiveSession) []LiveSession {
 			continue
 		}
 		p, _ := m.tracker.PlayOf(s)
-		out = append(out, LiveSession{LiveSession: s, ServerName: m.server.Name, PlayID: p.ID, StartedAt: p.StartedAt})
+		out = append(out, LiveSession{LiveSession: s, ServerName: m.server.Name, PlayID: p.ID, StartedAt: p.StartedAt,
+			Location: p.Location})
 	}
 	return out
 }

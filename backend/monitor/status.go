@@ -34,6 +34,8 @@ type LiveSession struct {
 	ServerName string
 	PlayID     int64
 	StartedAt  time.Time
+	// Location is where the session's address was placed.
+	Location model.Location
 }
 
 // Event names published by the monitor. Both carry only the server id:

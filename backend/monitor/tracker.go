@@ -25,6 +25,14 @@ type TrackerConfig struct {
 	// WatchedPercent is the position, in percent of the duration, from
 	// which a play counts as watched.
 	WatchedPercent int
+	// Locator places client addresses; nil leaves them unlocated.
+	Locator Locator
+}
+
+// Locator places a client address. It must be fast (cached): it runs on
+// the tracker's path whenever a play's address changes.
+type Locator interface {
+	Locate(ip string) model.Location
 }
 
 // DefaultTrackerConfig is what DESIGN.md §4 asks for.
@@ -214,10 +222,16 @@ func (t *Tracker) update(op *openPlay, s model.LiveSession, now time.Time) Chang
 func (t *Tracker) apply(op *openPlay, s model.LiveSession, now time.Time) {
 	p := &op.play
 	p.User, p.Device, p.Media = s.User, s.Device, s.Media
-	if s.IP != "" {
+	if s.IP != "" && (s.IP != p.IP || p.Location.Source == "") {
 		p.IP = s.IP
+		if t.cfg.Locator != nil {
+			p.Location = t.cfg.Locator.Locate(s.IP)
+		}
 	}
 	p.Local = s.Local
+	if !s.LocalKnown && p.Location.Source != "" {
+		p.Local = p.Location.Source == model.LocationLocal
+	}
 	p.Source, p.Stream, p.Decision, p.LiveTV = s.Source, s.Stream, s.Decision, s.LiveTV
 	p.BandwidthKbps = max(p.BandwidthKbps, s.BandwidthKbps)
 	p.State = s.State

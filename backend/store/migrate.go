@@ -192,6 +192,7 @@ func migrations() []migration {
 				VALUES (new.id, new.title, new.parent_title, new.grandparent_title, new.user_name);
 			END`,
 		}},
+		{5, "plays by reference", playsByReference()},
 	}
 }
 

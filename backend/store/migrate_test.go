@@ -90,3 +90,48 @@ func TestMigrationVersionsAreOrdered(t *testing.T) {
 		assert.NotEmpty(t, m.sql)
 	}
 }
+
+func TestUpgradeMovesWidePlaysToReferences(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v4.db")
+	openAtVersion(t, path, 4)
+	db, err := gorm.Open(sqlite.Open(dsn(path)), &gorm.Config{})
+	require.NoError(t, err)
+	insert := `INSERT INTO plays (server_id, started_at, stopped_at, last_seen_at, watch_ms, user_id, user_name, media_type,
+		ip, state, device_id, device_name, product, platform, item_id, title, grandparent_title, source_resolution,
+		stream_resolution, decision, transcode_reasons, external_ids)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 'episode', ?, 'stopped', 'dev-1', 'TV', 'Plex for LG', 'webOS', '77', 'Pilot', 'Show',
+		'1080p', '720p', 'transcode', '["VideoCodecNotSupported"]', '{"tvdb":"12"}')`
+	require.NoError(t, db.Exec(insert, 1, 1000, 5000, 5000, 4000, "u1", "old name", "81.2.69.142").Error)
+	require.NoError(t, db.Exec(insert, 1, 9000, 12000, 12000, 3000, "u1", "new name", "81.2.69.142").Error)
+	require.NoError(t, db.Exec(insert, 2, 20000, nil, 21000, 1000, "u1", "other server", "10.0.0.2").Error)
+	sqlDB, _ := db.DB()
+	require.NoError(t, sqlDB.Close())
+
+	s, err := Open(ctx, path, Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	page, err := s.SearchPlays(ctx, PlayQuery{Sort: SortStarted, Ascend: true, Limit: 10})
+	require.NoError(t, err)
+	require.Len(t, page.Plays, 3)
+	first := page.Plays[0]
+	assert.Equal(t, model.SessionUser{ID: "u1", Name: "new name"}, first.User, "the newest name wins")
+	assert.Equal(t, "81.2.69.142", first.IP)
+	assert.Equal(t, model.LocationUnknown, first.Location.Source, "moved addresses wait to be located")
+	assert.Equal(t, "Pilot", first.Media.Title)
+	assert.Equal(t, map[string]string{"tvdb": "12"}, first.Media.ExternalIDs)
+	assert.Equal(t, "720p", first.Stream.Resolution)
+	assert.Equal(t, []string{"VideoCodecNotSupported"}, first.Decision.TranscodeReasons)
+	assert.EqualValues(t, 4000, first.WatchMs())
+	assert.Equal(t, "other server", page.Plays[2].User.Name)
+	open, err := s.OpenPlays(ctx, 2)
+	require.NoError(t, err)
+	assert.Len(t, open, 1)
+
+	found, err := s.SearchPlays(ctx, PlayQuery{Text: "pilot", Limit: 10})
+	require.NoError(t, err)
+	assert.EqualValues(t, 3, found.Total, "moved titles are searchable")
+	found, err = s.SearchPlays(ctx, PlayQuery{Text: "new", Limit: 10})
+	require.NoError(t, err)
+	assert.EqualValues(t, 2, found.Total, "moved names are searchable")
+}

@@ -2,9 +2,53 @@ package store
 
 import "github.com/streamwarden/streamwarden/backend/model"
 
-// playRow is how a play is stored: flat columns, times in unix ms.
+// playRow is how a play is stored: numbers, and references to the shared
+// rows (dimensions.go). Times are unix ms.
 type playRow struct {
-	ID                  int64 `gorm:"primaryKey"`
+	ID            int64 `gorm:"primaryKey"`
+	ServerID      int64
+	StartedAt     int64  `gorm:"autoCreateTime:false"`
+	StoppedAt     *int64 `gorm:"column:stopped_at"`
+	LastSeenAt    int64
+	WatchMs       int64
+	UserRef       int64
+	ItemRef       int64
+	DeviceRef     int64
+	AddressRef    int64
+	MediaType     string
+	State         string
+	PausedMs      int64
+	PositionMs    int64
+	Watched       bool
+	Local         bool
+	LiveTV        bool `gorm:"column:live_tv"`
+	BandwidthKbps int
+	SourceRef     int64
+	StreamRef     int64
+	DecisionRef   int64
+	SessionKey    string
+}
+
+func (playRow) TableName() string { return "plays" }
+
+func playRowFrom(p model.Play, refs playRefs) playRow {
+	r := playRow{
+		ID: p.ID, ServerID: p.ServerID, StartedAt: millis(p.StartedAt), LastSeenAt: millis(p.LastSeenAt),
+		WatchMs: p.WatchMs(), UserRef: refs.user, ItemRef: refs.item, DeviceRef: refs.device, AddressRef: refs.address,
+		MediaType: string(p.Media.Type), State: string(p.State), PausedMs: p.PausedMs, PositionMs: p.PositionMs,
+		Watched: p.Watched, Local: p.Local, LiveTV: p.LiveTV, BandwidthKbps: p.BandwidthKbps,
+		SourceRef: refs.source, StreamRef: refs.stream, DecisionRef: refs.decision, SessionKey: p.SessionKey,
+	}
+	if !p.StoppedAt.IsZero() {
+		stopped := millis(p.StoppedAt)
+		r.StoppedAt = &stopped
+	}
+	return r
+}
+
+// playRecord is a play read back with everything it refers to.
+type playRecord struct {
+	ID                  int64
 	ServerID            int64
 	SessionKey          string
 	UserID              string
@@ -17,6 +61,18 @@ type playRow struct {
 	PlatformVersion     string
 	IP                  string `gorm:"column:ip"`
 	Local               bool
+	GeoSource           string
+	Label               string
+	CountryCode         string
+	CountryName         string
+	Region              string
+	City                string
+	HasCoordinates      bool
+	Latitude            float64
+	Longitude           float64
+	AccuracyKm          int
+	ASN                 uint `gorm:"column:asn"`
+	ISP                 string `gorm:"column:isp"`
 	MediaType           string
 	ItemID              string
 	Title               string
@@ -53,55 +109,51 @@ type playRow struct {
 	BandwidthKbps       int
 	LiveTV              bool `gorm:"column:live_tv"`
 	State               string
-	StartedAt           int64  `gorm:"autoCreateTime:false"`
-	StoppedAt           *int64 `gorm:"column:stopped_at"`
+	StartedAt           int64
+	StoppedAt           *int64
 	LastSeenAt          int64
 	PausedMs            int64
-	WatchMs             int64
 	PositionMs          int64
 	Watched             bool
 }
 
-func (playRow) TableName() string { return "plays" }
+// playRecordSelect reads plays with what they refer to; callers add the
+// WHERE and ORDER BY on p.
+const playRecordSelect = `SELECT p.id, p.server_id, p.session_key,
+	u.external_id AS user_id, u.name AS user_name,
+	d.external_id AS device_id, d.name AS device_name, d.product, d.version AS product_version, d.platform, d.platform_version,
+	a.ip, p.local, a.geo_source, a.label, a.country_code, a.country_name, a.region, a.city, a.has_coordinates,
+	a.latitude, a.longitude, a.accuracy_km, a.asn, a.isp,
+	i.media_type, i.item_id, i.title, i.parent_title, i.grandparent_title, i.parent_index, i.item_index, i.year,
+	i.duration_ms, i.library_id, i.library_name, i.external_ids,
+	sf.resolution AS source_resolution, sf.bitrate_kbps AS source_bitrate_kbps, sf.container AS source_container,
+	sf.video_codec AS source_video_codec, sf.audio_codec AS source_audio_codec,
+	sf.audio_channels AS source_audio_channels, sf.dynamic_range AS source_dynamic_range,
+	tf.resolution AS stream_resolution, tf.bitrate_kbps AS stream_bitrate_kbps, tf.container AS stream_container,
+	tf.video_codec AS stream_video_codec, tf.audio_codec AS stream_audio_codec,
+	tf.audio_channels AS stream_audio_channels, tf.dynamic_range AS stream_dynamic_range,
+	dc.overall AS decision, dc.video AS video_decision, dc.audio AS audio_decision, dc.subtitle AS subtitle_decision,
+	dc.hw_decode, dc.hw_encode, dc.transcode_reasons,
+	p.bandwidth_kbps, p.live_tv, p.state, p.started_at, p.stopped_at, p.last_seen_at, p.paused_ms, p.position_ms, p.watched
+FROM plays p
+JOIN media_users u ON u.id = p.user_ref
+JOIN devices d ON d.id = p.device_ref
+JOIN items i ON i.id = p.item_ref
+JOIN addresses a ON a.id = p.address_ref
+JOIN formats sf ON sf.id = p.source_ref
+JOIN formats tf ON tf.id = p.stream_ref
+JOIN decisions dc ON dc.id = p.decision_ref`
 
-func playRowFrom(p model.Play) playRow {
-	r := playRow{
-		ID: p.ID, ServerID: p.ServerID, SessionKey: p.SessionKey,
-		UserID: p.User.ID, UserName: p.User.Name,
-		DeviceID: p.Device.ID, DeviceName: p.Device.Name, Product: p.Device.Product, ProductVersion: p.Device.Version,
-		Platform: p.Device.Platform, PlatformVersion: p.Device.PlatformVersion,
-		IP: p.IP, Local: p.Local,
-		MediaType: string(p.Media.Type), ItemID: p.Media.ItemID, Title: p.Media.Title, ParentTitle: p.Media.ParentTitle,
-		GrandparentTitle: p.Media.GrandparentTitle, ParentIndex: p.Media.ParentIndex, ItemIndex: p.Media.Index,
-		Year: p.Media.Year, DurationMs: p.Media.DurationMs, LibraryID: p.Media.LibraryID, LibraryName: p.Media.LibraryName,
-		ExternalIDs:      encodeJSON(p.Media.ExternalIDs),
-		SourceResolution: p.Source.Resolution, SourceBitrateKbps: p.Source.BitrateKbps, SourceContainer: p.Source.Container,
-		SourceVideoCodec: p.Source.VideoCodec, SourceAudioCodec: p.Source.AudioCodec,
-		SourceAudioChannels: p.Source.AudioChannels, SourceDynamicRange: p.Source.DynamicRange,
-		StreamResolution: p.Stream.Resolution, StreamBitrateKbps: p.Stream.BitrateKbps, StreamContainer: p.Stream.Container,
-		StreamVideoCodec: p.Stream.VideoCodec, StreamAudioCodec: p.Stream.AudioCodec,
-		StreamAudioChannels: p.Stream.AudioChannels, StreamDynamicRange: p.Stream.DynamicRange,
-		Decision: string(p.Decision.Overall), VideoDecision: string(p.Decision.Video), AudioDecision: string(p.Decision.Audio),
-		SubtitleDecision: string(p.Decision.Subtitle), HwDecode: p.Decision.HardwareDecode, HwEncode: p.Decision.HardwareEncode,
-		TranscodeReasons: encodeJSON(p.Decision.TranscodeReasons),
-		BandwidthKbps:    p.BandwidthKbps, LiveTV: p.LiveTV, State: string(p.State),
-		StartedAt: millis(p.StartedAt), LastSeenAt: millis(p.LastSeenAt),
-		PausedMs: p.PausedMs, WatchMs: p.WatchMs(), PositionMs: p.PositionMs, Watched: p.Watched,
-	}
-	if !p.StoppedAt.IsZero() {
-		stopped := millis(p.StoppedAt)
-		r.StoppedAt = &stopped
-	}
-	return r
-}
-
-func (r playRow) model() model.Play {
+func (r playRecord) model() model.Play {
 	p := model.Play{
 		ID: r.ID, ServerID: r.ServerID, SessionKey: r.SessionKey,
 		User: model.SessionUser{ID: r.UserID, Name: r.UserName},
 		Device: model.Device{ID: r.DeviceID, Name: r.DeviceName, Product: r.Product, Version: r.ProductVersion,
 			Platform: r.Platform, PlatformVersion: r.PlatformVersion},
 		IP: r.IP, Local: r.Local,
+		Location: model.Location{Source: model.LocationSource(r.GeoSource), Label: r.Label, CountryCode: r.CountryCode,
+			CountryName: r.CountryName, Region: r.Region, City: r.City, HasCoordinates: r.HasCoordinates,
+			Latitude: r.Latitude, Longitude: r.Longitude, AccuracyKm: r.AccuracyKm, ASN: r.ASN, ISP: r.ISP},
 		Media: model.Media{Type: model.MediaType(r.MediaType), ItemID: r.ItemID, Title: r.Title, ParentTitle: r.ParentTitle,
 			GrandparentTitle: r.GrandparentTitle, ParentIndex: r.ParentIndex, Index: r.ItemIndex, Year: r.Year,
 			DurationMs: r.DurationMs, LibraryID: r.LibraryID, LibraryName: r.LibraryName,

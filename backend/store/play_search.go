@@ -41,9 +41,24 @@ const (
 	SortDuration PlaySort = "duration"
 )
 
-var sortColumns = map[PlaySort]string{
-	SortStarted: "started_at", SortUser: "user_name", SortTitle: "title", SortPlatform: "platform",
-	SortIP: "ip", SortDuration: "watch_ms",
+// sortOrders are the ORDER BY of each sort, with DIR for the direction.
+// Sorts by a shared value walk that table in order and each of its
+// rows' plays by start, so they read an index instead of sorting.
+var sortOrders = map[PlaySort]string{
+	SortStarted:  "p.started_at DIR, p.id DIR",
+	SortUser:     "u.name DIR, u.id DIR, p.started_at DIR, p.id DIR",
+	SortTitle:    "i.title DIR, i.id DIR, p.started_at DIR, p.id DIR",
+	SortPlatform: "d.platform DIR, d.id DIR, p.started_at DIR, p.id DIR",
+	SortIP:       "a.ip DIR, p.started_at DIR, p.id DIR",
+	SortDuration: "p.watch_ms DIR, p.id DIR",
+}
+
+// sortJoins are the tables a sort reads besides plays.
+var sortJoins = map[PlaySort]string{
+	SortUser:     "JOIN media_users u ON u.id = p.user_ref",
+	SortTitle:    "JOIN items i ON i.id = p.item_ref",
+	SortPlatform: "JOIN devices d ON d.id = p.device_ref",
+	SortIP:       "JOIN addresses a ON a.id = p.address_ref",
 }
 
 // CountCap is where history totals stop counting: past it the UI shows
@@ -61,36 +76,37 @@ type PlayPage struct {
 
 // SearchPlays returns one page of plays matching q.
 func (s *Store) SearchPlays(ctx context.Context, q PlayQuery) (PlayPage, error) {
-	col, ok := sortColumns[q.Sort]
-	if !ok {
-		col = sortColumns[SortStarted]
+	sort := q.Sort
+	if _, ok := sortOrders[sort]; !ok {
+		sort = SortStarted
 	}
 	dir := "DESC"
 	if q.Ascend {
 		dir = "ASC"
 	}
+	order := strings.ReplaceAll(sortOrders[sort], "DIR", dir)
 	text, err := s.textFilter(ctx, q.Text)
 	if err != nil {
 		return PlayPage{}, err
 	}
-	order := col + " " + dir + ", id " + dir
 	if text.collect {
-		return s.collectedPage(ctx, q, text, order)
+		return s.collectedPage(ctx, q, text, sort, order)
 	}
 	// Pick the page's ids first and read only those rows: sorting ids
 	// costs far less than sorting whole plays.
-	var rows []playRow
-	ids := s.filtered(ctx, q, text).Select("id").Order(order).Offset(q.Offset).Limit(q.Limit)
-	err = s.db.WithContext(ctx).Where("id IN (?)", ids).Order(order).Find(&rows).Error
+	var ids []int64
+	err = s.filtered(ctx, q, text, sortJoins[sort]).Order(order).Offset(q.Offset).Limit(q.Limit).Pluck("p.id", &ids).Error
 	if err != nil {
 		return PlayPage{}, fmt.Errorf("searching plays: %w", err)
 	}
-	page := PlayPage{Plays: models(rows)}
+	page := PlayPage{}
+	if page.Plays, err = s.pagePlays(ctx, ids, order); err != nil {
+		return PlayPage{}, err
+	}
 	if text.matches > CountCap && q.onlyText() {
-		// The full-text index already counted past the cap.
 		page.Total = text.matches
 	} else {
-		sub := s.filtered(ctx, q, text).Select("1").Limit(CountCap + 1)
+		sub := s.filtered(ctx, q, text, "").Select("1").Limit(CountCap + 1)
 		if err := s.db.WithContext(ctx).Table("(?) AS matching", sub).Count(&page.Total).Error; err != nil {
 			return PlayPage{}, fmt.Errorf("counting plays: %w", err)
 		}
@@ -105,9 +121,9 @@ func (s *Store) SearchPlays(ctx context.Context, q PlayQuery) (PlayPage, error) 
 // pass sorts all their ids (the "+" keeps SQLite from walking an order
 // index through plays that do not match), which gives the page and the
 // total at once.
-func (s *Store) collectedPage(ctx context.Context, q PlayQuery, text textFilter, order string) (PlayPage, error) {
+func (s *Store) collectedPage(ctx context.Context, q PlayQuery, text textFilter, sort PlaySort, order string) (PlayPage, error) {
 	var ids []int64
-	if err := s.filtered(ctx, q, text).Order("+"+order).Pluck("id", &ids).Error; err != nil {
+	if err := s.filtered(ctx, q, text, sortJoins[sort]).Order("+"+order).Pluck("p.id", &ids).Error; err != nil {
 		return PlayPage{}, fmt.Errorf("searching plays: %w", err)
 	}
 	page := PlayPage{Total: int64(len(ids))}
@@ -115,45 +131,41 @@ func (s *Store) collectedPage(ctx context.Context, q PlayQuery, text textFilter,
 		page.Total, page.Capped = CountCap, true
 	}
 	lo, hi := min(q.Offset, len(ids)), min(q.Offset+q.Limit, len(ids))
-	if lo == hi {
-		page.Plays = []model.Play{}
-		return page, nil
-	}
-	var rows []playRow
-	if err := s.db.WithContext(ctx).Where("id IN ?", ids[lo:hi]).Order(order).Find(&rows).Error; err != nil {
-		return PlayPage{}, fmt.Errorf("reading plays: %w", err)
-	}
-	page.Plays = models(rows)
-	return page, nil
+	var err error
+	page.Plays, err = s.pagePlays(ctx, ids[lo:hi], order)
+	return page, err
 }
 
-func models(rows []playRow) []model.Play {
-	out := make([]model.Play, len(rows))
-	for i, r := range rows {
-		out[i] = r.model()
+// pagePlays reads a page's plays by id, in the page's order.
+func (s *Store) pagePlays(ctx context.Context, ids []int64, order string) ([]model.Play, error) {
+	if len(ids) == 0 {
+		return []model.Play{}, nil
 	}
-	return out
+	return s.readPlays(ctx, "p.id IN ?", order, ids)
 }
 
-func (s *Store) filtered(ctx context.Context, q PlayQuery, text textFilter) *gorm.DB {
-	db := s.db.WithContext(ctx).Model(&playRow{})
+func (s *Store) filtered(ctx context.Context, q PlayQuery, text textFilter, join string) *gorm.DB {
+	db := s.db.WithContext(ctx).Table("plays AS p")
+	if join != "" {
+		db = db.Joins(join)
+	}
 	if q.ServerID != 0 {
-		db = db.Where("server_id = ?", q.ServerID)
+		db = db.Where("p.server_id = ?", q.ServerID)
 	}
 	if q.UserID != "" {
-		db = db.Where("user_id = ?", q.UserID)
+		db = db.Where("p.user_ref IN (SELECT id FROM media_users WHERE external_id = ?)", q.UserID)
 	}
 	if q.MediaType != "" {
-		db = db.Where("media_type = ?", q.MediaType)
+		db = db.Where("p.media_type = ?", q.MediaType)
 	}
 	if q.IP != "" {
-		db = db.Where("ip = ?", q.IP)
+		db = db.Where("p.address_ref IN (SELECT id FROM addresses WHERE ip = ?)", q.IP)
 	}
 	if !q.From.IsZero() {
-		db = db.Where("started_at >= ?", millis(q.From))
+		db = db.Where("p.started_at >= ?", millis(q.From))
 	}
 	if !q.To.IsZero() {
-		db = db.Where("started_at < ?", millis(q.To))
+		db = db.Where("p.started_at < ?", millis(q.To))
 	}
 	if text.clause != "" {
 		db = db.Where(text.clause, text.args...)
@@ -181,37 +193,42 @@ func (q PlayQuery) onlyText() bool {
 	return q.ServerID == 0 && q.UserID == "" && q.MediaType == "" && q.IP == "" && q.From.IsZero() && q.To.IsZero()
 }
 
-// textFilter picks how to apply a word search. A rare word is best
-// answered by collecting its few matching plays from the full-text index
-// and sorting them; a common one ("the") matches half the history, so
-// plays are read in the page's order instead and each is checked against
-// the small set of distinct titles and names that match, which stops as
-// soon as the page is full. Both require every word to start a word of
-// the title, season/album, show/artist or user name.
+// textFilter picks how to apply a word search. Every word must start a
+// word of the title, season/album, show/artist or account name; the
+// small items and accounts tables are searched, and plays are matched by
+// reference. A rare word is best answered by collecting its few plays
+// through the reference indexes and sorting them; a common one ("the")
+// matches half the history, so plays are read in the page's order
+// instead and each is checked against the set of matching references
+// (the "+" keeps SQLite from driving the search from that set), which
+// stops as soon as the page is full.
 func (s *Store) textFilter(ctx context.Context, text string) (textFilter, error) {
 	words := searchWords(text)
 	if len(words) == 0 {
 		return textFilter{}, nil
 	}
-	match := strings.Join(words, " ")
+	clause := func(plus string) (string, []any) {
+		var clauses []string
+		var args []any
+		for _, w := range words {
+			clauses = append(clauses, "("+plus+"p.item_ref IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) OR "+
+				plus+"p.user_ref IN (SELECT rowid FROM media_users_fts WHERE media_users_fts MATCH ?))")
+			args = append(args, w, w)
+		}
+		return strings.Join(clauses, " AND "), args
+	}
+	collect, args := clause("")
 	var n int64
-	err := s.db.WithContext(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM plays_fts WHERE plays_fts MATCH ? LIMIT ?)`,
-		match, s.selectiveMatches+1).Scan(&n).Error
+	err := s.db.WithContext(ctx).Raw(`SELECT count(*) FROM (SELECT 1 FROM plays p WHERE `+collect+` LIMIT ?)`,
+		append(args, s.selectiveMatches+1)...).Scan(&n).Error
 	if err != nil {
 		return textFilter{}, fmt.Errorf("counting search matches: %w", err)
 	}
 	if n <= int64(s.selectiveMatches) {
-		return textFilter{clause: "id IN (SELECT rowid FROM plays_fts WHERE plays_fts MATCH ?)", args: []any{match}, matches: n, collect: true}, nil
+		return textFilter{clause: collect, args: args, matches: n, collect: true}, nil
 	}
-	const matching = `(SELECT text FROM search_words WHERE id IN (SELECT rowid FROM search_words_fts WHERE search_words_fts MATCH ?))`
-	var clauses []string
-	var args []any
-	for _, w := range words {
-		clauses = append(clauses, "(title IN "+matching+" OR parent_title IN "+matching+
-			" OR grandparent_title IN "+matching+" OR user_name IN "+matching+")")
-		args = append(args, w, w, w, w)
-	}
-	return textFilter{clause: strings.Join(clauses, " AND "), args: args, matches: n}, nil
+	walk, args := clause("+")
+	return textFilter{clause: walk, args: args, matches: n}, nil
 }
 
 // searchWords turns what the user typed into quoted FTS5 prefix terms,

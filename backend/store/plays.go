@@ -19,9 +19,15 @@ func (s *Store) SavePlays(ctx context.Context, plays []*model.Play) error {
 	if len(plays) == 0 {
 		return nil
 	}
+	var refs *refResolver
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		refs = s.refs.resolver(tx, s.stamp())
 		for _, p := range plays {
-			row := playRowFrom(*p)
+			ids, err := refs.refs(*p)
+			if err != nil {
+				return err
+			}
+			row := playRowFrom(*p, ids)
 			if p.ID == 0 {
 				if err := tx.Create(&row).Error; err != nil {
 					return err
@@ -38,30 +44,39 @@ func (s *Store) SavePlays(ctx context.Context, plays []*model.Play) error {
 	if err != nil {
 		return fmt.Errorf("saving %d plays: %w", len(plays), err)
 	}
+	refs.commit()
 	return nil
 }
 
 // OpenPlays returns the plays of a server that have not stopped.
 func (s *Store) OpenPlays(ctx context.Context, serverID int64) ([]model.Play, error) {
-	var rows []playRow
-	err := s.db.WithContext(ctx).Where("server_id = ? AND stopped_at IS NULL", serverID).Order("started_at").Find(&rows).Error
+	return s.readPlays(ctx, "p.id IN (SELECT id FROM plays WHERE server_id = ? AND stopped_at IS NULL)", "p.started_at", serverID)
+}
+
+// Play returns one play by id.
+func (s *Store) Play(ctx context.Context, id int64) (model.Play, error) {
+	plays, err := s.readPlays(ctx, "p.id = ?", "p.id", id)
 	if err != nil {
-		return nil, fmt.Errorf("reading open plays of server %d: %w", serverID, err)
+		return model.Play{}, err
+	}
+	if len(plays) == 0 {
+		return model.Play{}, fmt.Errorf("reading play %d: %w", id, ErrNotFound)
+	}
+	return plays[0], nil
+}
+
+// readPlays reads the plays matching where, in order.
+func (s *Store) readPlays(ctx context.Context, where, order string, args ...any) ([]model.Play, error) {
+	var rows []playRecord
+	err := s.db.WithContext(ctx).Raw(playRecordSelect+" WHERE "+where+" ORDER BY "+order, args...).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("reading plays: %w", err)
 	}
 	out := make([]model.Play, len(rows))
 	for i, r := range rows {
 		out[i] = r.model()
 	}
 	return out, nil
-}
-
-// Play returns one play by id.
-func (s *Store) Play(ctx context.Context, id int64) (model.Play, error) {
-	var row playRow
-	if err := s.db.WithContext(ctx).First(&row, id).Error; err != nil {
-		return model.Play{}, fmt.Errorf("reading play %d: %w", id, translate(err))
-	}
-	return row.model(), nil
 }
 
 func millis(t time.Time) int64 {
@@ -109,63 +124,70 @@ func (s *Store) WritePlays(ctx context.Context, changed, progressed []model.Play
 	if len(changed) == 0 && len(progressed) == 0 {
 		return nil
 	}
+	var refs *refResolver
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := updatePlays(tx, changed, changeColumns, changeValues); err != nil {
+		refs = s.refs.resolver(tx, s.stamp())
+		rows := make([]playRow, len(changed))
+		for i, p := range changed {
+			var ids playRefs
+			if err := refs.changing(p, &ids); err != nil {
+				return err
+			}
+			rows[i] = playRowFrom(p, ids)
+		}
+		if err := updatePlays(tx, rows, changeColumns, changeValues); err != nil {
 			return err
 		}
-		return updatePlays(tx, progressed, progressColumns, progressValues)
+		rows = make([]playRow, len(progressed))
+		for i, p := range progressed {
+			rows[i] = playRowFrom(p, playRefs{})
+		}
+		return updatePlays(tx, rows, progressColumns, progressValues)
 	})
 	if err != nil {
 		return fmt.Errorf("updating %d plays: %w", len(changed)+len(progressed), err)
 	}
+	refs.commit()
 	return nil
 }
 
-// updatePlays sends the rows in chunks through one UPDATE … FROM
-// (VALUES …) each: the driver prepares every statement it runs, so one
-// statement per row would be parsed once per row.
-func updatePlays(tx *gorm.DB, plays []model.Play, cols []string, values func(playRow) []any) error {
-	for start := 0; start < len(plays); start += updateChunk {
-		chunk := plays[start:min(start+updateChunk, len(plays))]
-		args := make([]any, 0, len(chunk)*(len(cols)+1))
-		for _, p := range chunk {
-			args = append(args, values(playRowFrom(p))...)
-		}
-		if err := tx.Exec(updatePlaysSQL(cols, len(chunk)), args...).Error; err != nil {
-			return err
-		}
+// updatePlays sends all rows as one JSON parameter to one UPDATE … FROM
+// json_each: the driver prepares every statement it runs and binds
+// arguments in time quadratic in their number, so a short statement
+// with one argument beats both a statement per row and a long VALUES list.
+func updatePlays(tx *gorm.DB, rows []playRow, cols []string, values func(playRow) []any) error {
+	if len(rows) == 0 {
+		return nil
 	}
-	return nil
+	table := make([][]any, len(rows))
+	for i, r := range rows {
+		table[i] = values(r)
+	}
+	data, err := json.Marshal(table)
+	if err != nil {
+		return err
+	}
+	return tx.Exec(updatePlaysSQL(cols), string(data)).Error
 }
 
 var (
 	// watch_ms is indexed, so it is written with changes and stops, not
 	// with every progress update; it only orders the history.
 	progressColumns = []string{"state", "position_ms", "paused_ms", "last_seen_at", "watched"}
-	changeColumns   = append(slices.Clone(progressColumns), "watch_ms", "session_key", "ip", "local", "stopped_at", "bandwidth_kbps",
-		"decision", "video_decision", "audio_decision", "subtitle_decision", "hw_decode", "hw_encode", "transcode_reasons",
-		"stream_resolution", "stream_bitrate_kbps", "stream_container", "stream_video_codec", "stream_audio_codec",
-		"stream_audio_channels", "stream_dynamic_range")
+	changeColumns   = append(slices.Clone(progressColumns), "watch_ms", "session_key", "address_ref", "local",
+		"stopped_at", "bandwidth_kbps", "source_ref", "stream_ref", "decision_ref")
 )
 
-func updatePlaysSQL(cols []string, rows int) string {
+func updatePlaysSQL(cols []string) string {
 	var b strings.Builder
 	b.WriteString("UPDATE plays SET ")
 	for i, col := range cols {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s = v.column%d", col, i+2)
+		fmt.Fprintf(&b, "%s = v.value ->> %d", col, i+1)
 	}
-	row := "(?" + strings.Repeat(", ?", len(cols)) + ")"
-	b.WriteString(" FROM (VALUES ")
-	for i := range rows {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(row)
-	}
-	b.WriteString(") AS v WHERE plays.id = v.column1")
+	b.WriteString(" FROM json_each(?) AS v WHERE plays.id = v.value ->> 0")
 	return b.String()
 }
 
@@ -176,13 +198,9 @@ func progressValues(r playRow) []any {
 }
 
 func changeValues(r playRow) []any {
-	return append(progressValues(r), r.WatchMs, r.SessionKey, r.IP, r.Local, r.StoppedAt, r.BandwidthKbps,
-		r.Decision, r.VideoDecision, r.AudioDecision, r.SubtitleDecision, r.HwDecode, r.HwEncode, r.TranscodeReasons,
-		r.StreamResolution, r.StreamBitrateKbps, r.StreamContainer, r.StreamVideoCodec, r.StreamAudioCodec,
-		r.StreamAudioChannels, r.StreamDynamicRange)
+	return append(progressValues(r), r.WatchMs, r.SessionKey, r.AddressRef, r.Local, r.StoppedAt, r.BandwidthKbps,
+		r.SourceRef, r.StreamRef, r.DecisionRef)
 }
-
-const updateChunk = 64
 
 // InsertPlays adds finished plays in bulk (imports, seeding); their IDs
 // are not reported back.
@@ -190,15 +208,25 @@ func (s *Store) InsertPlays(ctx context.Context, plays []model.Play) error {
 	if len(plays) == 0 {
 		return nil
 	}
-	rows := make([]playRow, len(plays))
-	for i, p := range plays {
-		rows[i] = playRowFrom(p)
-		rows[i].ID = 0
-	}
-	// Small batches: the driver binds arguments in time quadratic in
-	// their number per statement.
-	if err := s.db.WithContext(ctx).CreateInBatches(rows, 16).Error; err != nil {
+	var refs *refResolver
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		refs = s.refs.resolver(tx, s.stamp())
+		rows := make([]playRow, len(plays))
+		for i, p := range plays {
+			ids, err := refs.refs(p)
+			if err != nil {
+				return err
+			}
+			rows[i] = playRowFrom(p, ids)
+			rows[i].ID = 0
+		}
+		// The driver binds arguments in time quadratic in their number
+		// per statement: batches of a few dozen rows.
+		return tx.CreateInBatches(rows, 40).Error
+	})
+	if err != nil {
 		return fmt.Errorf("inserting %d plays: %w", len(plays), err)
 	}
+	refs.commit()
 	return nil
 }

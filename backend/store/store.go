@@ -27,6 +27,7 @@ type Store struct {
 	db               *gorm.DB
 	now              func() time.Time
 	selectiveMatches int
+	refs             *refCache
 }
 
 // Options tunes Open; the zero value is fine.
@@ -69,7 +70,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	// SQLite allows one writer; a single connection serialises writes
 	// without SQLITE_BUSY surprises.
 	sqlDB.SetMaxOpenConns(1)
-	s := &Store{db: db, now: now, selectiveMatches: opts.SelectiveMatches}
+	s := &Store{db: db, now: now, selectiveMatches: opts.SelectiveMatches, refs: newRefCache()}
 	if s.selectiveMatches <= 0 {
 		s.selectiveMatches = defaultSelectiveMatches
 	}
