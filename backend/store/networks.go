@@ -8,7 +8,7 @@ import (
 )
 
 type networkRow struct {
-	ID          int64 `gorm:"primaryKey"`
+	ID          int64  `gorm:"primaryKey"`
 	CIDR        string `gorm:"column:cidr"`
 	Label       string
 	Local       bool

@@ -71,7 +71,7 @@ type playRecord struct {
 	Latitude            float64
 	Longitude           float64
 	AccuracyKm          int
-	ASN                 uint `gorm:"column:asn"`
+	ASN                 uint   `gorm:"column:asn"`
 	ISP                 string `gorm:"column:isp"`
 	MediaType           string
 	ItemID              string

@@ -137,7 +137,7 @@ func TestPlaysShareTheirReferencedRows(t *testing.T) {
 	require.NoError(t, s.SavePlays(ctx, plays))
 	for table, want := range map[string]int64{"media_users": 1, "devices": 1, "items": 1, "formats": 2, "decisions": 1, "addresses": 1} {
 		var n int64
-		require.NoError(t, s.db.Raw("SELECT count(*) FROM " + table).Scan(&n).Error)
+		require.NoError(t, s.db.Raw("SELECT count(*) FROM "+table).Scan(&n).Error)
 		assert.Equal(t, want, n, table)
 	}
 	got, err := s.Play(ctx, plays[0].ID)
