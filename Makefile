@@ -103,6 +103,8 @@ bench: ## the performance benchmarks (the history one seeds 1,000,000 plays once
 	go test -run '^$$' -bench 'TrackerCycle|RealtimeLatency' -benchtime 200x ./backend/monitor/
 	go test -run '^$$' -bench 'LoginMemory' -benchtime 10x ./backend/httpapi/
 	STREAMWARDEN_BENCH_DIR=$(CURDIR)/.tmp/bench go test -run '^$$' -bench 'HistoryPage' -benchtime 20x -timeout 30m ./backend/store/
+	STREAMWARDEN_BENCH_DIR=$(CURDIR)/.tmp/bench go test -run '^$$' -bench 'RelocateHistory' -benchtime 3x ./backend/service/
+	go test -run '^$$' -bench 'Locate' -benchmem ./backend/geo/
 	go test -run '^$$' -bench 'GeneratorPlays' ./backend/simulator/
 
 .PHONY: lint

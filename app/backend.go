@@ -44,6 +44,8 @@ type backendOptions struct {
 	secrets openSecrets
 	// demo runs simulated servers beside the app.
 	demo bool
+	// chooser opens native file dialogs (desktop only).
+	chooser service.FileChooser
 }
 
 // backend is everything the shells share, opened at start.
@@ -52,6 +54,7 @@ type backend struct {
 	bus     *events.Bus
 	monitor *monitor.Manager
 	demo    *demo
+	geo     service.GeoRuntime
 }
 
 // openBackend opens the database and secrets and wires set. ctx is the
@@ -72,17 +75,28 @@ func openBackend(ctx context.Context, set *service.Set, o backendOptions) (*back
 		return nil, err
 	}
 	bus := events.NewBus()
+	geoRT, err := openGeo(set, st, bus, o)
+	if err != nil {
+		_ = st.Close()
+		return nil, err
+	}
 	tokens := func(ctx context.Context, srv model.Server) (string, error) { return sec.Get(ctx, srv.TokenRef) }
-	manager := monitor.NewManager(st, tokens, connect.NewFactory(clientID, version).Client, st, bus, o.log, monitor.DefaultConfig())
+	cfg := monitor.DefaultConfig()
+	cfg.Tracker.Locator = geoRT.Resolver
+	manager := monitor.NewManager(st, tokens, connect.NewFactory(clientID, version).Client, st, bus, o.log, cfg)
 	set.Wire(ctx, service.Deps{
-		Store: st, Secrets: sec, Bus: bus, Log: o.log, Live: manager,
+		Store: st, Secrets: sec, Bus: bus, Log: o.log, Live: manager, Geo: geoRT,
 		Prober: probe.New(probe.Options{ClientID: clientID, Version: version}),
 		Info: service.SystemInfo{
 			Version: version, Mode: o.mode, DataDir: o.dataDir,
 			SecretsBackend: sec.Backend(), SecretsWarning: warning,
 		},
 	})
-	b := &backend{store: st, bus: bus, monitor: manager}
+	b := &backend{store: st, bus: bus, monitor: manager, geo: geoRT}
+	if err := set.ApplyNetworks(); err != nil {
+		_ = b.Close()
+		return nil, err
+	}
 	if o.demo {
 		if b.demo, err = startDemo(ctx, set, st, o.log); err != nil {
 			_ = st.Close()
@@ -101,6 +115,9 @@ func (b *backend) Run(ctx context.Context) error {
 	defer unsubscribe()
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return b.monitor.Run(gctx) })
+	for _, run := range runGeo(gctx, b.geo) {
+		g.Go(run)
+	}
 	if b.demo != nil {
 		g.Go(func() error { return b.demo.Run(gctx) })
 	}
@@ -123,6 +140,10 @@ func (b *backend) Run(ctx context.Context) error {
 func (b *backend) Close() error {
 	if b.demo != nil {
 		b.demo.Close()
+	}
+	if err := b.geo.Databases.Close(); err != nil {
+		_ = b.store.Close()
+		return err
 	}
 	return b.store.Close()
 }

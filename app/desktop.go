@@ -92,7 +92,7 @@ func (d *desktop) startup(wailsCtx context.Context) {
 	d.cancel = cancel
 	b, err := openBackend(ctx, d.set, backendOptions{
 		dataDir: d.dataDir, mode: "desktop", log: d.log, demo: d.demo,
-		secrets: desktopSecrets(d.dataDir, d.log),
+		secrets: desktopSecrets(d.dataDir, d.log), chooser: fileDialog{wailsCtx: wailsCtx},
 	})
 	if err != nil {
 		d.log.Error("starting", slog.Any("error", err))
@@ -193,4 +193,14 @@ func desktopSecrets(dataDir string, log *slog.Logger) openSecrets {
 		}
 		return sealed, fmt.Sprintf("The OS keyring could not be used (%v). Tokens are encrypted in the database with a key file in %s instead.", err, dataDir), nil
 	}
+}
+
+// fileDialog opens the platform's native file dialog.
+type fileDialog struct{ wailsCtx context.Context }
+
+func (f fileDialog) ChooseFile(_ context.Context, title, pattern string) (string, error) {
+	return runtime.OpenFileDialog(f.wailsCtx, runtime.OpenDialogOptions{
+		Title:   title,
+		Filters: []runtime.FileFilter{{DisplayName: pattern, Pattern: pattern}},
+	})
 }

@@ -85,6 +85,7 @@ func serve(ctx context.Context, cfg serverConfig, dist fs.FS, ln net.Listener, l
 	api, err := httpapi.New(httpapi.Config{
 		Services: set.Bound(), Auth: b.store, Health: b.store, Bus: b.bus, Assets: dist,
 		Log: log, Version: version, EnvAPIKey: cfg.apiKey,
+		Uploads: set.Uploads(), ImageOrigin: set.TileOrigin,
 	})
 	if err != nil {
 		return err

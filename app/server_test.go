@@ -147,6 +147,20 @@ func TestDemoShowsLiveActivityAndHistory(t *testing.T) {
 	require.Equal(t, http.StatusOK, status, body)
 	assert.Contains(t, body, `"totalCapped":false`)
 	assert.NotContains(t, body, `"total":0`)
+
+	// The demo's own GeoIP databases place live streams and the history.
+	require.Eventually(t, func() bool {
+		_, body := call(t, url, "/api/Activity/Current", `[]`, "X-Api-Key", key)
+		return strings.Contains(body, `"hasCoordinates":true`) && strings.Contains(body, `Demo Broadband`)
+	}, 20*time.Second, 100*time.Millisecond, "live streams are located")
+	require.Eventually(t, func() bool {
+		_, body := call(t, url, "/api/Geo/Map", `[{}]`, "X-Api-Key", key)
+		return strings.Contains(body, `"databaseLoaded":true`) && strings.Contains(body, `"countryCode":"`) &&
+			strings.Contains(body, `"latitude":`)
+	}, 20*time.Second, 100*time.Millisecond, "the seeded history is on the map")
+	status, body = call(t, url, "/api/Geo/Status", `[]`, "X-Api-Key", key)
+	require.Equal(t, http.StatusOK, status, body)
+	assert.Contains(t, body, `"databaseType":"GeoLite2-City"`)
 	require.NoError(t, stop())
 	_, err := os.Stat(filepath.Join(data, "demo", databaseFile))
 	require.NoError(t, err, "the demo keeps its data apart")

@@ -34,6 +34,11 @@ type Config struct {
 	// EnvAPIKey, when set, is accepted as an API key (STREAMWARDEN_API_KEY).
 	EnvAPIKey string
 	Now       func() time.Time
+	// Uploads are file upload endpoints by path (service.Set.Uploads()).
+	Uploads map[string]service.Upload
+	// ImageOrigin, when it returns an origin, lets the UI load images
+	// from it (the optional online map layer).
+	ImageOrigin func() string
 }
 
 // Server is the HTTP handler of the headless shell.
@@ -50,6 +55,8 @@ type Server struct {
 	dummyHash  string
 	limiter    *loginLimiter
 	handler    http.Handler
+	uploads    map[string]service.Upload
+	imgOrigin  func() string
 
 	closeOnce sync.Once
 	closing   chan struct{}
@@ -70,7 +77,7 @@ func New(cfg Config) (*Server, error) {
 		log: cfg.Log.With(slog.String("component", "httpapi")), version: cfg.Version, now: now,
 		hasher:  newHasher(defaultArgon),
 		limiter: newLoginLimiter(loginFailureLimit, loginWindow, now),
-		closing: make(chan struct{}),
+		closing: make(chan struct{}), uploads: cfg.Uploads, imgOrigin: cfg.ImageOrigin,
 	}
 	if cfg.EnvAPIKey != "" {
 		s.envKeyHash = service.HashAPIKey(cfg.EnvAPIKey)
@@ -99,11 +106,14 @@ func (s *Server) routes(assets fs.FS) http.Handler {
 	mux.HandleFunc("POST /api/auth/logout", s.handleLogout)
 	mux.Handle("GET /api/events", s.requireAuth(http.HandlerFunc(s.handleEvents)))
 	mux.Handle("POST /api/{service}/{method}", s.requireAuth(http.HandlerFunc(s.handleCall)))
+	for path, upload := range s.uploads {
+		mux.Handle("POST "+path, s.requireAuth(s.handleUpload(path, upload)))
+	}
 	mux.Handle("/api/", s.requireAuth(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "There is no such API endpoint.")
 	})))
 	mux.Handle("/", newSPA(assets))
-	return securityHeaders(mux)
+	return securityHeaders(mux, s.imgOrigin)
 }
 
 type healthBody struct {
@@ -127,13 +137,19 @@ func (s *Server) internalError(w http.ResponseWriter, doing string, err error) {
 	writeError(w, http.StatusInternalServerError, "Something went wrong while "+doing+".")
 }
 
-func securityHeaders(next http.Handler) http.Handler {
+func securityHeaders(next http.Handler, imgOrigin func() string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		img := "'self' data: blob:"
+		if imgOrigin != nil {
+			if origin := imgOrigin(); origin != "" {
+				img += " " + origin
+			}
+		}
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "same-origin")
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src "+img+"; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 		next.ServeHTTP(w, r)
 	})
 }

@@ -54,7 +54,7 @@ func newHarness(t *testing.T, envKey string) *harness {
 		"assets/app-1a2b.js": {Data: []byte(`console.log(1)`)},
 	}
 	api, err := New(Config{Services: set.Bound(), Auth: st, Health: st, Bus: bus, Assets: assets,
-		Log: log, Version: "test", EnvAPIKey: envKey})
+		Log: log, Version: "test", EnvAPIKey: envKey, Uploads: testUploads(), ImageOrigin: func() string { return "https://*.tiles.example" }})
 	require.NoError(t, err)
 	srv := httptest.NewServer(api)
 	t.Cleanup(func() { api.CloseStreams(); srv.Close() })

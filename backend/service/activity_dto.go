@@ -2,32 +2,33 @@ package service
 
 // LiveSessionView is a stream playing now, as the dashboard shows it.
 type LiveSessionView struct {
-	ServerID        int64    `json:"serverId"`
-	ServerName      string   `json:"serverName"`
-	PlayID          int64    `json:"playId"`
-	SessionKey      string   `json:"sessionKey"`
-	UserID          string   `json:"userId"`
-	UserName        string   `json:"userName"`
-	DeviceName      string   `json:"deviceName"`
-	Product         string   `json:"product"`
-	ProductVersion  string   `json:"productVersion"`
-	Platform        string   `json:"platform"`
-	PlatformVersion string   `json:"platformVersion"`
-	IP              string   `json:"ip"`
-	Location        string   `json:"location"`
-	MediaType       string   `json:"mediaType"`
-	Title           string   `json:"title"`
-	Subtitle        string   `json:"subtitle"`
-	Year            int      `json:"year"`
-	DurationMs      int64    `json:"durationMs"`
-	PositionMs      int64    `json:"positionMs"`
-	State           string   `json:"state"`
-	Source          Quality  `json:"source"`
-	Stream          Quality  `json:"stream"`
-	Decision        Decision `json:"decision"`
-	BandwidthKbps   int      `json:"bandwidthKbps"`
-	LiveTV          bool     `json:"liveTv"`
-	StartedAt       int64    `json:"startedAt"`
+	ServerID        int64        `json:"serverId"`
+	ServerName      string       `json:"serverName"`
+	PlayID          int64        `json:"playId"`
+	SessionKey      string       `json:"sessionKey"`
+	UserID          string       `json:"userId"`
+	UserName        string       `json:"userName"`
+	DeviceName      string       `json:"deviceName"`
+	Product         string       `json:"product"`
+	ProductVersion  string       `json:"productVersion"`
+	Platform        string       `json:"platform"`
+	PlatformVersion string       `json:"platformVersion"`
+	IP              string       `json:"ip"`
+	Location        string       `json:"location"`
+	Geo             LocationView `json:"geo"`
+	MediaType       string       `json:"mediaType"`
+	Title           string       `json:"title"`
+	Subtitle        string       `json:"subtitle"`
+	Year            int          `json:"year"`
+	DurationMs      int64        `json:"durationMs"`
+	PositionMs      int64        `json:"positionMs"`
+	State           string       `json:"state"`
+	Source          Quality      `json:"source"`
+	Stream          Quality      `json:"stream"`
+	Decision        Decision     `json:"decision"`
+	BandwidthKbps   int          `json:"bandwidthKbps"`
+	LiveTV          bool         `json:"liveTv"`
+	StartedAt       int64        `json:"startedAt"`
 }
 
 // Quality describes a stream's format.

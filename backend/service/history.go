@@ -149,7 +149,7 @@ func playView(p model.Play, serverName string) PlayView {
 	return PlayView{
 		ID: p.ID, ServerID: p.ServerID, ServerName: serverName, UserID: p.User.ID, UserName: p.User.Name,
 		DeviceName: p.Device.Name, Product: p.Device.Product, Platform: p.Device.Platform,
-		IP: p.IP, Location: location(p.IP, p.Local, true),
+		IP: p.IP, Location: location(p.IP, p.Local, true), Geo: locationView(p.Location),
 		MediaType: string(p.Media.Type), Title: displayTitle(p.Media), Subtitle: displaySubtitle(p.Media), Year: p.Media.Year,
 		StartedAt: unixMilli(p.StartedAt), StoppedAt: unixMilli(p.StoppedAt), WatchMs: p.WatchMs(),
 		PausedMs: p.PausedMs, PositionMs: p.PositionMs, MediaDurationMs: p.Media.DurationMs, Watched: p.Watched,
@@ -159,7 +159,7 @@ func playView(p model.Play, serverName string) PlayView {
 }
 
 var csvHeader = []string{"started", "stopped", "server", "user", "title", "subtitle", "type", "year", "platform", "player",
-	"ip", "location", "watch_seconds", "paused_seconds", "watched", "decision", "resolution", "bandwidth_kbps"}
+	"ip", "location", "country", "region", "city", "isp", "watch_seconds", "paused_seconds", "watched", "decision", "resolution", "bandwidth_kbps"}
 
 func csvRecord(v PlayView) []string {
 	ts := func(ms int64) string {
@@ -170,6 +170,7 @@ func csvRecord(v PlayView) []string {
 	}
 	record := []string{ts(v.StartedAt), ts(v.StoppedAt), v.ServerName, v.UserName, v.Title, v.Subtitle,
 		v.MediaType, strconv.Itoa(v.Year), v.Platform, v.DeviceName, v.IP, v.Location,
+		v.Geo.CountryName, v.Geo.Region, v.Geo.City, v.Geo.ISP,
 		strconv.FormatInt(v.WatchMs/1000, 10), strconv.FormatInt(v.PausedMs/1000, 10), strconv.FormatBool(v.Watched),
 		v.Decision.Overall, v.Stream.Resolution, strconv.Itoa(v.BandwidthKbps)}
 	for i := range record {

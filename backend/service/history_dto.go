@@ -19,32 +19,33 @@ type HistoryQuery struct {
 
 // PlayView is one row of the history.
 type PlayView struct {
-	ID              int64    `json:"id"`
-	ServerID        int64    `json:"serverId"`
-	ServerName      string   `json:"serverName"`
-	UserID          string   `json:"userId"`
-	UserName        string   `json:"userName"`
-	DeviceName      string   `json:"deviceName"`
-	Product         string   `json:"product"`
-	Platform        string   `json:"platform"`
-	IP              string   `json:"ip"`
-	Location        string   `json:"location"`
-	MediaType       string   `json:"mediaType"`
-	Title           string   `json:"title"`
-	Subtitle        string   `json:"subtitle"`
-	Year            int      `json:"year"`
-	StartedAt       int64    `json:"startedAt"`
-	StoppedAt       int64    `json:"stoppedAt"`
-	WatchMs         int64    `json:"watchMs"`
-	PausedMs        int64    `json:"pausedMs"`
-	PositionMs      int64    `json:"positionMs"`
-	MediaDurationMs int64    `json:"mediaDurationMs"`
-	Watched         bool     `json:"watched"`
-	Source          Quality  `json:"source"`
-	Stream          Quality  `json:"stream"`
-	Decision        Decision `json:"decision"`
-	BandwidthKbps   int      `json:"bandwidthKbps"`
-	State           string   `json:"state"`
+	ID              int64        `json:"id"`
+	ServerID        int64        `json:"serverId"`
+	ServerName      string       `json:"serverName"`
+	UserID          string       `json:"userId"`
+	UserName        string       `json:"userName"`
+	DeviceName      string       `json:"deviceName"`
+	Product         string       `json:"product"`
+	Platform        string       `json:"platform"`
+	IP              string       `json:"ip"`
+	Location        string       `json:"location"`
+	Geo             LocationView `json:"geo"`
+	MediaType       string       `json:"mediaType"`
+	Title           string       `json:"title"`
+	Subtitle        string       `json:"subtitle"`
+	Year            int          `json:"year"`
+	StartedAt       int64        `json:"startedAt"`
+	StoppedAt       int64        `json:"stoppedAt"`
+	WatchMs         int64        `json:"watchMs"`
+	PausedMs        int64        `json:"pausedMs"`
+	PositionMs      int64        `json:"positionMs"`
+	MediaDurationMs int64        `json:"mediaDurationMs"`
+	Watched         bool         `json:"watched"`
+	Source          Quality      `json:"source"`
+	Stream          Quality      `json:"stream"`
+	Decision        Decision     `json:"decision"`
+	BandwidthKbps   int          `json:"bandwidthKbps"`
+	State           string       `json:"state"`
 }
 
 // HistoryPage is one page of plays. When TotalCapped is true there are

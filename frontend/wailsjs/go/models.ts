@@ -116,6 +116,40 @@ export namespace service {
 	        this.dynamicRange = source["dynamicRange"];
 	    }
 	}
+	export class LocationView {
+	    source: string;
+	    label: string;
+	    countryCode: string;
+	    countryName: string;
+	    region: string;
+	    city: string;
+	    hasCoordinates: boolean;
+	    latitude: number;
+	    longitude: number;
+	    accuracyKm: number;
+	    asn: number;
+	    isp: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LocationView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.label = source["label"];
+	        this.countryCode = source["countryCode"];
+	        this.countryName = source["countryName"];
+	        this.region = source["region"];
+	        this.city = source["city"];
+	        this.hasCoordinates = source["hasCoordinates"];
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
+	        this.accuracyKm = source["accuracyKm"];
+	        this.asn = source["asn"];
+	        this.isp = source["isp"];
+	    }
+	}
 	export class LiveSessionView {
 	    serverId: number;
 	    serverName: string;
@@ -130,6 +164,7 @@ export namespace service {
 	    platformVersion: string;
 	    ip: string;
 	    location: string;
+	    geo: LocationView;
 	    mediaType: string;
 	    title: string;
 	    subtitle: string;
@@ -163,6 +198,7 @@ export namespace service {
 	        this.platformVersion = source["platformVersion"];
 	        this.ip = source["ip"];
 	        this.location = source["location"];
+	        this.geo = this.convertValues(source["geo"], LocationView);
 	        this.mediaType = source["mediaType"];
 	        this.title = source["title"];
 	        this.subtitle = source["subtitle"];
@@ -257,6 +293,26 @@ export namespace service {
 	        this.latencyMs = source["latencyMs"];
 	    }
 	}
+	export class CountryPlays {
+	    countryCode: string;
+	    countryName: string;
+	    plays: number;
+	    watchMs: number;
+	    users: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CountryPlays(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.countryCode = source["countryCode"];
+	        this.countryName = source["countryName"];
+	        this.plays = source["plays"];
+	        this.watchMs = source["watchMs"];
+	        this.users = source["users"];
+	    }
+	}
 	export class CreatedAPIKey {
 	    key: APIKeyView;
 	    secret: string;
@@ -290,6 +346,156 @@ export namespace service {
 		}
 	}
 	
+	export class GeoDatabaseView {
+	    kind: string;
+	    databaseType: string;
+	    buildTime: number;
+	    size: number;
+	    loaded: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new GeoDatabaseView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.databaseType = source["databaseType"];
+	        this.buildTime = source["buildTime"];
+	        this.size = source["size"];
+	        this.loaded = source["loaded"];
+	    }
+	}
+	export class GeoNetworkView {
+	    id: number;
+	    cidr: string;
+	    label: string;
+	    local: boolean;
+	    hasLocation: boolean;
+	    countryCode: string;
+	    city: string;
+	    latitude: number;
+	    longitude: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new GeoNetworkView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.cidr = source["cidr"];
+	        this.label = source["label"];
+	        this.local = source["local"];
+	        this.hasLocation = source["hasLocation"];
+	        this.countryCode = source["countryCode"];
+	        this.city = source["city"];
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
+	    }
+	}
+	export class TileSettings {
+	    enabled: boolean;
+	    url: string;
+	    attribution: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TileSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.url = source["url"];
+	        this.attribution = source["attribution"];
+	    }
+	}
+	export class RelocationView {
+	    running: boolean;
+	    done: number;
+	    total: number;
+	    startedAt: number;
+	    finishedAt: number;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RelocationView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.startedAt = source["startedAt"];
+	        this.finishedAt = source["finishedAt"];
+	        this.error = source["error"];
+	    }
+	}
+	export class MaxMindView {
+	    accountId: string;
+	    hasLicenseKey: boolean;
+	    autoUpdate: boolean;
+	    checking: boolean;
+	    lastCheck: number;
+	    lastSuccess: number;
+	    nextCheck: number;
+	    lastError: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MaxMindView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.accountId = source["accountId"];
+	        this.hasLicenseKey = source["hasLicenseKey"];
+	        this.autoUpdate = source["autoUpdate"];
+	        this.checking = source["checking"];
+	        this.lastCheck = source["lastCheck"];
+	        this.lastSuccess = source["lastSuccess"];
+	        this.nextCheck = source["nextCheck"];
+	        this.lastError = source["lastError"];
+	    }
+	}
+	export class GeoStatus {
+	    databases: GeoDatabaseView[];
+	    maxMind: MaxMindView;
+	    relocation: RelocationView;
+	    tiles: TileSettings;
+	    uploadPath: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GeoStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.databases = this.convertValues(source["databases"], GeoDatabaseView);
+	        this.maxMind = this.convertValues(source["maxMind"], MaxMindView);
+	        this.relocation = this.convertValues(source["relocation"], RelocationView);
+	        this.tiles = this.convertValues(source["tiles"], TileSettings);
+	        this.uploadPath = source["uploadPath"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PlayView {
 	    id: number;
 	    serverId: number;
@@ -301,6 +507,7 @@ export namespace service {
 	    platform: string;
 	    ip: string;
 	    location: string;
+	    geo: LocationView;
 	    mediaType: string;
 	    title: string;
 	    subtitle: string;
@@ -334,6 +541,7 @@ export namespace service {
 	        this.platform = source["platform"];
 	        this.ip = source["ip"];
 	        this.location = source["location"];
+	        this.geo = this.convertValues(source["geo"], LocationView);
 	        this.mediaType = source["mediaType"];
 	        this.title = source["title"];
 	        this.subtitle = source["subtitle"];
@@ -440,6 +648,137 @@ export namespace service {
 	        this.pageSize = source["pageSize"];
 	    }
 	}
+	
+	
+	export class MapPlace {
+	    latitude: number;
+	    longitude: number;
+	    label: string;
+	    city: string;
+	    region: string;
+	    countryCode: string;
+	    countryName: string;
+	    plays: number;
+	    users: number;
+	    topUsers: string[];
+	    lastPlayedAt: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MapPlace(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.latitude = source["latitude"];
+	        this.longitude = source["longitude"];
+	        this.label = source["label"];
+	        this.city = source["city"];
+	        this.region = source["region"];
+	        this.countryCode = source["countryCode"];
+	        this.countryName = source["countryName"];
+	        this.plays = source["plays"];
+	        this.users = source["users"];
+	        this.topUsers = source["topUsers"];
+	        this.lastPlayedAt = source["lastPlayedAt"];
+	    }
+	}
+	export class MapQuery {
+	    serverId: number;
+	    userId: string;
+	    from: number;
+	    to: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MapQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serverId = source["serverId"];
+	        this.userId = source["userId"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class MapUser {
+	    serverId: number;
+	    userId: string;
+	    userName: string;
+	    plays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MapUser(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serverId = source["serverId"];
+	        this.userId = source["userId"];
+	        this.userName = source["userName"];
+	        this.plays = source["plays"];
+	    }
+	}
+	export class MapView {
+	    countries: CountryPlays[];
+	    places: MapPlace[];
+	    users: MapUser[];
+	    plays: number;
+	    local: number;
+	    unknown: number;
+	    databaseLoaded: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MapView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.countries = this.convertValues(source["countries"], CountryPlays);
+	        this.places = this.convertValues(source["places"], MapPlace);
+	        this.users = this.convertValues(source["users"], MapUser);
+	        this.plays = source["plays"];
+	        this.local = source["local"];
+	        this.unknown = source["unknown"];
+	        this.databaseLoaded = source["databaseLoaded"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MaxMindInput {
+	    accountId: string;
+	    licenseKey: string;
+	    autoUpdate: boolean;
+	    clear: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MaxMindInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.accountId = source["accountId"];
+	        this.licenseKey = source["licenseKey"];
+	        this.autoUpdate = source["autoUpdate"];
+	        this.clear = source["clear"];
+	    }
+	}
+	
 	
 	
 	
