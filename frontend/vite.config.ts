@@ -23,6 +23,10 @@ function keepDistPlaceholder(): Plugin {
 
 export default defineConfig({
   plugins: [svelte(), svelteTesting(), keepDistPlaceholder()],
+  resolve: {
+    // Leaflet's package.json only points at its UMD build; use the ES module it also ships.
+    alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }],
+  },
   build: {
     outDir,
     emptyOutDir: true,

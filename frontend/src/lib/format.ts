@@ -144,3 +144,16 @@ export function formatDay(ms: number, now = Date.now()): string {
 export function formatTime(ms: number): string {
   return timeFormat.format(new Date(ms))
 }
+
+/** A file size in binary units: "512 B", "4.2 MiB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes <= 0) return '0 B'
+  const units = ['B', 'KiB', 'MiB', 'GiB']
+  let v = bytes
+  let i = 0
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024
+    i++
+  }
+  return i === 0 ? `${Math.round(v)} B` : `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`
+}

@@ -3,6 +3,7 @@ import {
   decisionDetails,
   decisionLabel,
   formatBandwidth,
+  formatWatchTime,
   formatClock,
   formatDuration,
   humanize,
@@ -11,7 +12,7 @@ import {
   qualityLabel,
   subtitleLine,
 } from './media'
-import { connectionInfo, formatAgo, formatDay } from './format'
+import { connectionInfo, formatAgo, formatBytes, formatDay } from './format'
 import { service } from '../../wailsjs/go/models'
 
 const quality = (over: Partial<service.Quality> = {}): service.Quality => ({
@@ -122,5 +123,33 @@ describe('server status wording', () => {
     ['token_rejected', 'Token rejected', 'danger'],
   ])('labels %s as %s (%s)', (connection, label, tone) => {
     expect(connectionInfo(connection)).toMatchObject({ label, tone })
+  })
+})
+
+describe('formatWatchTime', () => {
+  it.each([
+    [0, '0 min'],
+    [20_000, 'under a minute'],
+    [45 * 60_000, '45 min'],
+    [2 * 3_600_000, '2 h'],
+    [12 * 3_600_000 + 5 * 60_000, '12 h 5 min'],
+    [3 * 86_400_000 + 4 * 3_600_000 + 59 * 60_000, '3 d 4 h'],
+    [2 * 86_400_000, '2 d'],
+    [Number.NaN, '0 min'],
+  ])('%d ms → %s', (ms, text) => {
+    expect(formatWatchTime(ms)).toBe(text)
+  })
+})
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [512, '512 B'],
+    [1536, '1.5 KiB'],
+    [58_000_000, '55 MiB'],
+    [8_000_000, '7.6 MiB'],
+    [3 * 1024 ** 3, '3.0 GiB'],
+  ])('%d → %s', (n, text) => {
+    expect(formatBytes(n)).toBe(text)
   })
 })

@@ -161,3 +161,15 @@ export function joinWords(...parts: (string | number | null | undefined)[]): str
     .filter(Boolean)
     .join(' ')
 }
+
+/** A total time watched, rounded for reading: "3 d 4 h", "12 h 5 min", "45 min", "under a minute". */
+export function formatWatchTime(ms: number): string {
+  const minutes = Math.floor((Number.isFinite(ms) ? Math.max(0, ms) : 0) / 60_000)
+  if (minutes < 1) return ms > 0 ? 'under a minute' : '0 min'
+  const d = Math.floor(minutes / 1440)
+  const h = Math.floor((minutes % 1440) / 60)
+  const m = minutes % 60
+  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`
+  return `${m} min`
+}

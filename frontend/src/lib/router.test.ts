@@ -14,6 +14,8 @@ describe('resolveRoute', () => {
     ['#/rules', 'rules', null],
     ['#/settings', 'settings', 'servers'],
     ['#/settings/servers', 'settings', 'servers'],
+    ['#/settings/locations', 'settings', 'locations'],
+    ['#/map?period=7d&server=2', 'map', null],
     ['#/settings/access', 'settings', 'access'],
     ['#/settings/about', 'settings', 'about'],
     ['#settings/about', 'settings', 'about'],

@@ -5,7 +5,7 @@
 export const PAGES = ['dashboard', 'map', 'history', 'users', 'alerts', 'rules', 'settings'] as const
 export type PageId = (typeof PAGES)[number]
 
-export const SETTINGS_SECTIONS = ['servers', 'access', 'about'] as const
+export const SETTINGS_SECTIONS = ['servers', 'locations', 'access', 'about'] as const
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]
 
 export interface Route {

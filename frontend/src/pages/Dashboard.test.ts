@@ -220,6 +220,45 @@ describe('Dashboard', () => {
     expect(second.queryByTestId('decision-hw')).toBeNull()
   })
 
+  it('shows where each stream comes from', async () => {
+    const geo = (over: Record<string, unknown>) => ({
+      source: 'database',
+      label: '',
+      countryCode: 'DE',
+      countryName: 'Germany',
+      region: 'Hamburg',
+      city: 'Hamburg',
+      hasCoordinates: true,
+      latitude: 53.55,
+      longitude: 9.99,
+      accuracyKm: 10,
+      asn: 3320,
+      isp: 'Deutsche Telekom AG',
+      ...over,
+    })
+    activity.Current.mockResolvedValue(
+      snapshot([
+        live({ geo: geo({ city: 'Lyon', region: 'Auvergne-Rhône-Alpes', countryName: 'France', isp: 'Orange', asn: 3215 }) }),
+        live({ sessionKey: 'sess-2', geo: geo({ source: 'override', label: "Mum's house" }) }),
+        live({ sessionKey: 'sess-3', location: 'lan', geo: geo({ source: 'local', city: '', countryName: '', countryCode: '', isp: '', asn: 0 }) }),
+        live({ sessionKey: 'sess-4', geo: geo({ source: 'unknown', city: '', region: '', countryName: '', countryCode: '', isp: '', asn: 0 }) }),
+        live({ sessionKey: 'sess-5', location: 'lan' }),
+      ]),
+    )
+    render(Dashboard)
+    const cards = await screen.findAllByTestId('session-card')
+    const where = cards.map((c) => within(c).getByTestId('session-location'))
+    const text = (el: HTMLElement) => el.textContent?.replace(/\s+/g, ' ').trim()
+    expect(text(where[0])).toBe('Lyon, Auvergne-Rhône-Alpes, France Orange · AS3215')
+    expect(within(where[0]).getByTestId('session-isp').textContent).toBe('Orange · AS3215')
+    expect(text(where[1])).toBe("Mum's house Hamburg, Germany Deutsche Telekom AG · AS3320")
+    expect(text(where[2])).toBe('LAN')
+    expect(where[2].dataset.kind).toBe('local')
+    expect(text(where[3])).toBe('Unknown location')
+    // Without any location yet, the server's own LAN flag still says LAN.
+    expect(text(where[4])).toBe('LAN')
+  })
+
   it('shows live TV without a progress bar', async () => {
     activity.Current.mockResolvedValue(snapshot([live({ liveTv: true, mediaType: 'livetv', durationMs: 0, positionMs: 0 })]))
     render(Dashboard)

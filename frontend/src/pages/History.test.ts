@@ -152,6 +152,40 @@ describe('History', () => {
     expect(started.textContent).not.toContain('Now')
   })
 
+  it('shows the location with its label, and the network in a tooltip', async () => {
+    const geo = {
+      source: 'override',
+      label: "Mum's house",
+      countryCode: 'FR',
+      countryName: 'France',
+      region: 'Auvergne-Rhône-Alpes',
+      city: 'Lyon',
+      hasCoordinates: true,
+      latitude: 45.76,
+      longitude: 4.84,
+      accuracyKm: 5,
+      asn: 3215,
+      isp: 'Orange',
+    }
+    history.Search.mockResolvedValue(
+      page([
+        play({ geo }),
+        play({ id: 2, geo: { ...geo, source: 'database', label: '' } }),
+        play({ id: 3, location: 'lan', geo: { ...geo, source: 'local', label: '', isp: '', asn: 0 } }),
+        play({ id: 4, geo: { ...geo, source: 'unknown', label: '', city: '', region: '', countryName: '', countryCode: '' } }),
+      ]),
+    )
+    renderHistory()
+    const rows = await screen.findAllByTestId('history-row')
+    const cell = (i: number) => within(rows[i]).getByTestId('cell-location')
+    const text = (el: HTMLElement) => el.textContent?.replace(/\s+/g, ' ').trim()
+    expect(text(cell(0))).toBe("Mum's house Lyon, France")
+    expect(cell(0).querySelector('[title]')?.getAttribute('title')).toBe('Network: Orange · AS3215')
+    expect(text(cell(1))).toBe('Lyon, France')
+    expect(text(cell(2))).toBe('LAN')
+    expect(text(cell(3))).toBe('Unknown location')
+  })
+
   it('pages through the results and dims the old rows while the next page loads', async () => {
     history.Search.mockResolvedValueOnce(page(manyPlays(50), 1234))
     const { onnavigate } = renderHistory()
