@@ -16,7 +16,8 @@ type UpdateState struct {
 	LastCheck   time.Time
 	LastSuccess time.Time
 	LastError   string
-	NextCheck   time.Time
+	// NextCheck is zero when a check is due as soon as there are credentials.
+	NextCheck time.Time
 }
 
 // updaterState is the updater's memory, kept in UpdaterConfig.StateFile so
