@@ -123,7 +123,7 @@ func (g *Geo) tileOrigin() string {
 	if err != nil || !t.Enabled {
 		return ""
 	}
-	u, err := url.Parse(strings.NewReplacer("{s}", "a", "{z}", "0", "{x}", "0", "{y}", "0", "{r}", "").Replace(t.URL))
+	u, err := parseTileURL(t.URL)
 	if err != nil || u.Host == "" {
 		return ""
 	}
@@ -138,7 +138,7 @@ func (g *Geo) tileOrigin() string {
 func (g *Geo) SaveTiles(t TileSettings) (TileSettings, error) {
 	t.URL, t.Attribution = strings.TrimSpace(t.URL), strings.TrimSpace(t.Attribution)
 	if t.Enabled || t.URL != "" {
-		u, err := url.Parse(strings.NewReplacer("{s}", "a", "{z}", "0", "{x}", "0", "{y}", "0", "{r}", "").Replace(t.URL))
+		u, err := parseTileURL(t.URL)
 		if err != nil || u.Scheme != "https" || u.Host == "" || len(t.URL) > maxTileURLLen ||
 			!strings.Contains(t.URL, "{z}") || !strings.Contains(t.URL, "{x}") || !strings.Contains(t.URL, "{y}") {
 			return TileSettings{}, invalid("url", "Enter an https tile URL with {z}, {x} and {y}, e.g. https://tile.example.org/{z}/{x}/{y}.png.")
@@ -174,4 +174,9 @@ func boolText(b bool) string {
 		return "true"
 	}
 	return "false"
+}
+
+// parseTileURL reads a tile URL template ({s}, {z}, {x}, {y}, {r}) as a URL.
+func parseTileURL(template string) (*url.URL, error) {
+	return url.Parse(strings.NewReplacer("{s}", "a", "{z}", "0", "{x}", "0", "{y}", "0", "{r}", "").Replace(template))
 }

@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { randomBytes } from 'node:crypto'
-import { chromium } from 'playwright-core'
+import { launchChromium, watchedPage } from './browser.mjs'
 
 const BASE = process.env.STREAMWARDEN_URL
 if (!BASE) {
@@ -523,44 +523,16 @@ async function main() {
   console.log(`e2e: testing ${ORIGIN} with ${CHROMIUM}`)
   let plex = null
   let browser = null
-  const foreign = new Set()
-  const pageErrors = []
   try {
     plex = await startFakePlex(PLEX_TOKEN)
     console.log(`e2e: fake Plex server at ${plex.url}`)
 
     const launched = await check('Chromium starts', async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      })
+      browser = await launchChromium(CHROMIUM)
     })
 
     if (launched && browser) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-      context.setDefaultTimeout(STEP_TIMEOUT_MS)
-      const page = await context.newPage()
-      page.on('request', (req) => {
-        const target = req.url()
-        if (/^(data|blob|about):/.test(target)) return
-        let origin = ''
-        try {
-          origin = new URL(target).origin
-        } catch {
-          // unparsable: report it
-        }
-        if (origin !== ORIGIN) foreign.add(target)
-      })
-      page.on('pageerror', (err) => pageErrors.push(err.message))
+      const { context, page, foreign, pageErrors } = await watchedPage(browser, ORIGIN, STEP_TIMEOUT_MS)
 
       await browserFlow(page, plex)
 
